@@ -1,0 +1,88 @@
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Schools;
+
+namespace PhotoCollect.Core.Batches;
+
+public enum CollectionType
+{
+    /// <summary>集中采集: a teacher organises the class through a batch.</summary>
+    Centralised = 0,
+
+    /// <summary>个人采集: a student applies on their own.</summary>
+    Individual = 1,
+}
+
+public enum BatchStatus
+{
+    Open = 0,
+    Closed = 1,
+    Archived = 2,
+}
+
+/// <summary>采集批次: students join it with its 特征码.</summary>
+public sealed class CollectionBatch
+{
+    public const int DefaultMaxSubmissions = 3;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int SchoolId { get; set; }
+    public School? School { get; set; }
+
+    /// <summary>Copied from the school when created, so branch scoping needs no join.</summary>
+    public int BranchId { get; set; }
+    public Branch? Branch { get; set; }
+    public CollectionType Type { get; set; }
+
+    /// <summary>特征码: 8 characters from <see cref="FeatureCodeGenerator.Alphabet"/>.</summary>
+    public required string FeatureCode { get; set; }
+
+    public DateTimeOffset OpensAt { get; set; }
+    public DateTimeOffset ClosesAt { get; set; }
+
+    /// <summary>Price in fen (分); 0 means free.</summary>
+    public int PriceFen { get; set; }
+
+    public int ExpectedHeadcount { get; set; }
+    public int MaxSubmissions { get; set; } = DefaultMaxSubmissions;
+    public BatchStatus Status { get; set; }
+    public string? Notes { get; set; }
+    public string? CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, renewed on every save.</summary>
+    public Guid Version { get; set; }
+
+    /// <summary>True when new orders and first submissions are accepted at <paramref name="now"/>.</summary>
+    public bool AcceptsSubmissions(DateTimeOffset now) =>
+        Status == BatchStatus.Open && now >= OpensAt && now < ClosesAt;
+
+    /// <summary>Throws the reason why the batch takes no new orders or first submissions.</summary>
+    public void EnsureAcceptsSubmissions(DateTimeOffset now)
+    {
+        if (Status != BatchStatus.Open)
+        {
+            throw new DomainException(BatchErrors.Closed, "该采集批次已关闭，无法提交。请联系分社或老师。");
+        }
+
+        if (now < OpensAt)
+        {
+            throw new DomainException(BatchErrors.NotYetOpen, $"该采集批次尚未开始，开始时间：{ChinaTime.ToChina(OpensAt):yyyy-MM-dd HH:mm}。");
+        }
+
+        if (now >= ClosesAt)
+        {
+            throw new DomainException(BatchErrors.Expired, "该采集批次已过截止时间，无法提交。请联系分社或老师。");
+        }
+    }
+}
+
+public static class BatchErrors
+{
+    public const string Closed = "batch.closed";
+    public const string NotYetOpen = "batch.not_open";
+    public const string Expired = "batch.expired";
+    public const string FeatureCodeExhausted = "batch.feature_code_exhausted";
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using PhotoCollect.Core.Batches;
+using PhotoCollect.Core.Orders;
+
+namespace PhotoCollect.Core.Identity;
+
+/// <summary>
+/// What a portal user may see: admins everything, reviewers their branch, teachers their
+/// school. Applied inside queries, so a hidden button is never the only guard.
+/// </summary>
+public sealed record StaffScope(string UserId, bool IsAdmin, int? BranchId, int? SchoolId)
+{
+    public static StaffScope FromPrincipal(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if (user.IsInRole(Roles.Admin))
+        {
+            return new StaffScope(userId, true, null, null);
+        }
+
+        return new StaffScope(
+            userId,
+            false,
+            user.IsInRole(Roles.Reviewer) ? ParseId(user.FindFirstValue(StaffClaims.BranchId)) : null,
+            user.IsInRole(Roles.Teacher) ? ParseId(user.FindFirstValue(StaffClaims.SchoolId)) : null);
+    }
+
+    public IQueryable<CollectionBatch> Apply(IQueryable<CollectionBatch> batches)
+    {
+        if (IsAdmin)
+        {
+            return batches;
+        }
+
+        var branchId = BranchId;
+        var schoolId = SchoolId;
+        return batches.Where(b => (branchId != null && b.BranchId == branchId) || (schoolId != null && b.SchoolId == schoolId));
+    }
+
+    public IQueryable<Order> Apply(IQueryable<Order> orders)
+    {
+        if (IsAdmin)
+        {
+            return orders;
+        }
+
+        var branchId = BranchId;
+        var schoolId = SchoolId;
+        return orders.Where(o => (branchId != null && o.Batch!.BranchId == branchId) || (schoolId != null && o.Batch!.SchoolId == schoolId));
+    }
+
+    public bool CanAccess(CollectionBatch batch) =>
+        IsAdmin || (BranchId is not null && batch.BranchId == BranchId) || (SchoolId is not null && batch.SchoolId == SchoolId);
+
+    private static int? ParseId(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PhotoCollect.Core.Orders;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.Property(o => o.OrderNo).HasMaxLength(32).IsUnicode(false);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Ignore(o => o.PendingAuditEvents);
+        builder.HasIndex(o => o.OrderNo).IsUnique();
+        builder.HasIndex(o => new { o.BatchId, o.Status });
+        builder.HasIndex(o => new { o.Status, o.SubmittedAt });
+        builder.HasIndex(o => o.StudentAccountId);
+
+        // One live order per (batch, student record): cancelled (5) and refunded (6) orders free the slot.
+        // Bracket quoting is understood by both SQL Server and SQLite.
+        builder.HasIndex(o => new { o.BatchId, o.StudentRecordId })
+            .IsUnique()
+            .HasFilter($"[Status] NOT IN ({(int)OrderStatus.Cancelled}, {(int)OrderStatus.Refunded})")
+            .HasDatabaseName("IX_Orders_LiveOrderPerStudent");
+
+        builder.HasOne(o => o.Batch).WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(o => o.StudentAccount).WithMany().HasForeignKey(o => o.StudentAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(o => o.StudentRecord).WithMany().HasForeignKey(o => o.StudentRecordId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Photos).WithOne(p => p.Order).HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.CurrentPhoto).WithMany().HasForeignKey(o => o.CurrentPhotoVersionId).OnDelete(DeleteBehavior.ClientSetNull);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PhotoCollect.Core.Batches;
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Dashboard;
+using PhotoCollect.Core.Demo;
+using PhotoCollect.Core.Identity;
+using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Storage;
+using PhotoCollect.Core.Students;
+
+namespace PhotoCollect.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Core services shared by the portal, the API and the CLI. Data is added separately.</summary>
+    public static IServiceCollection AddPhotoCollectCore(this IServiceCollection services, string fileStoreRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISecureRandom, CryptoRandom>();
+        services.AddSingleton<FeatureCodeGenerator>();
+        services.AddSingleton<OrderNumberGenerator>();
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<IFileStore>(new LocalFileStore(fileStoreRoot));
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<ReferenceDataSeeder>();
+        services.AddScoped<IdentityBootstrapper>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}
