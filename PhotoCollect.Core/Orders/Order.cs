@@ -28,9 +28,16 @@ public sealed class Order
     public long StudentRecordId { get; set; }
     public StudentRecord? StudentRecord { get; set; }
     public OrderStatus Status { get; private set; }
-    public long? CurrentPhotoVersionId { get; private set; }
-    public PhotoVersion? CurrentPhoto { get; private set; }
+    /// <summary>
+    /// Version number of the current photo. A number rather than a foreign key so that an order
+    /// and its first photo can be inserted in one save (a circular FK cannot).
+    /// </summary>
+    public int? CurrentPhotoVersionNo { get; private set; }
+
     public List<PhotoVersion> Photos { get; } = [];
+
+    /// <summary>The current photo; needs <see cref="Photos"/> loaded.</summary>
+    public PhotoVersion? CurrentPhoto => CurrentPhotoVersionNo is { } no ? Photos.Find(p => p.VersionNo == no) : null;
 
     /// <summary>Photo version the last review decided on; a resubmission needs a newer one.</summary>
     public int? ReviewedPhotoVersionNo { get; private set; }
@@ -88,10 +95,11 @@ public sealed class Order
             throw new DomainException(OrderErrors.PhotoLocked, $"订单当前状态为“{Status.ToChinese()}”，不能更换照片。如需修改请先撤回订单。");
         }
 
+        EnsurePhotosLoaded();
         photo.Order = this;
         photo.VersionNo = Photos.Count == 0 ? 1 : Photos.Max(p => p.VersionNo) + 1;
         Photos.Add(photo);
-        CurrentPhoto = photo;
+        CurrentPhotoVersionNo = photo.VersionNo;
         Touch(now);
         Record(actor, now, "order.photo_attached", $"第 {photo.VersionNo} 版照片（{photo.Outcome.ToChinese()}）");
     }
@@ -228,19 +236,23 @@ public sealed class Order
 
     private void EnsureSubmittablePhoto()
     {
+        EnsurePhotosLoaded();
         if (CurrentPhoto is null)
         {
-            if (CurrentPhotoVersionId is not null)
-            {
-                throw new InvalidOperationException("Load Order.CurrentPhoto before submitting.");
-            }
-
             throw new DomainException(OrderErrors.PhotoRequired, "请先上传照片，再提交订单。");
         }
 
         if (CurrentPhoto.Outcome == PhotoCheckOutcome.Fail)
         {
             throw new DomainException(OrderErrors.PhotoFailedCheck, "当前照片未通过自动检测，请按提示重新拍摄或选择照片。");
+        }
+    }
+
+    private void EnsurePhotosLoaded()
+    {
+        if (CurrentPhotoVersionNo is not null && CurrentPhoto is null)
+        {
+            throw new InvalidOperationException($"Load Order.Photos before changing order {OrderNo}.");
         }
     }
 

@@ -10,6 +10,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.OrderNo).HasMaxLength(32).IsUnicode(false);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.PendingAuditEvents);
+        builder.Ignore(o => o.CurrentPhoto);
         builder.HasIndex(o => o.OrderNo).IsUnique();
         builder.HasIndex(o => new { o.BatchId, o.Status });
         builder.HasIndex(o => new { o.Status, o.SubmittedAt });
@@ -26,6 +27,5 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasOne(o => o.StudentAccount).WithMany().HasForeignKey(o => o.StudentAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.StudentRecord).WithMany().HasForeignKey(o => o.StudentRecordId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Photos).WithOne(p => p.Order).HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(o => o.CurrentPhoto).WithMany().HasForeignKey(o => o.CurrentPhotoVersionId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 }

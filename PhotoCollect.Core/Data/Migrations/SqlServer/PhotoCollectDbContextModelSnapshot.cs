@@ -549,8 +549,8 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<long?>("CurrentPhotoVersionId")
-                        .HasColumnType("bigint");
+                    b.Property<int?>("CurrentPhotoVersionNo")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("ExportedAt")
                         .HasColumnType("datetimeoffset");
@@ -599,8 +599,6 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CurrentPhotoVersionId");
 
                     b.HasIndex("OrderNo")
                         .IsUnique();
@@ -1268,10 +1266,6 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PhotoCollect.Core.Photos.PhotoVersion", "CurrentPhoto")
-                        .WithMany()
-                        .HasForeignKey("CurrentPhotoVersionId");
-
                     b.HasOne("PhotoCollect.Core.Students.StudentAccount", "StudentAccount")
                         .WithMany()
                         .HasForeignKey("StudentAccountId")
@@ -1285,8 +1279,6 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Batch");
-
-                    b.Navigation("CurrentPhoto");
 
                     b.Navigation("StudentAccount");
 

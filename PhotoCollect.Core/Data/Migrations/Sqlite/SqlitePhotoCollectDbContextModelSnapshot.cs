@@ -526,7 +526,7 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("CurrentPhotoVersionId")
+                    b.Property<int?>("CurrentPhotoVersionNo")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ExportedAt")
@@ -576,8 +576,6 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CurrentPhotoVersionId");
 
                     b.HasIndex("OrderNo")
                         .IsUnique();
@@ -1224,10 +1222,6 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PhotoCollect.Core.Photos.PhotoVersion", "CurrentPhoto")
-                        .WithMany()
-                        .HasForeignKey("CurrentPhotoVersionId");
-
                     b.HasOne("PhotoCollect.Core.Students.StudentAccount", "StudentAccount")
                         .WithMany()
                         .HasForeignKey("StudentAccountId")
@@ -1241,8 +1235,6 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Batch");
-
-                    b.Navigation("CurrentPhoto");
 
                     b.Navigation("StudentAccount");
 

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PhotoCollect.Core.Data;
+
+namespace PhotoCollect.Tests.Core.Data;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void SqliteContext_HasNoPendingModelChanges()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context SqlitePhotoCollectDbContext");
+    }
+
+    [Fact]
+    public void SqlServerContext_HasNoPendingModelChanges()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context PhotoCollectDbContext");
+    }
+
+    [Fact]
+    public void BothSets_HaveTheSameMigrationNames()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[15..]);
+
+        Assert.NotEmpty(Names(sqlite));
+        Assert.Equal(Names(sqlServer), Names(sqlite));
+    }
+
+    [Fact]
+    public async Task SqliteMigrations_ApplyToEmptyDatabase()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var options = new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite(connection).Options;
+        await using var db = new SqlitePhotoCollectDbContext(options);
+
+        await db.Database.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(0, await db.Orders.CountAsync());
+    }
+
+    [Fact]
+    public void SqlServer_IdempotentScript_GeneratesWithoutServer()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var migrator = db.GetService<IMigrator>();
+
+        var script = migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("IF NOT EXISTS", script);
+        Assert.Contains("CREATE TABLE [Orders]", script);
+        Assert.Contains("[Status] NOT IN (5, 6)", script);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_CollectionBatches_FeatureCode]", script);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PhotoCollect.Core;
+using PhotoCollect.Core.Data;
+using PhotoCollect.Core.Identity;
+using PhotoCollect.Core.Students;
+
+namespace PhotoCollect.Tests.Infrastructure;
+
+/// <summary>Core services (with Identity stores) over a test database, for service-level tests.</summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private TestServices(TestDatabase database, ServiceProvider provider, string fileRoot, FakeTimeProvider time)
+    {
+        Database = database;
+        Provider = provider;
+        FileRoot = fileRoot;
+        Time = time;
+    }
+
+    public TestDatabase Database { get; }
+    public ServiceProvider Provider { get; }
+    public string FileRoot { get; }
+    public FakeTimeProvider Time { get; }
+
+    public static async Task<TestServices> CreateAsync(Action<AdminOptions>? admin = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var fileRoot = Path.Combine(Path.GetTempPath(), "pc-files-" + Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(Builders.Now);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IDbContextFactory<PhotoCollectDbContext>>(database);
+        services.AddScoped(_ => database.CreateDbContext());
+        services.AddSingleton<IOptions<PersonalDataOptions>>(Options.Create(TestKeys.Options()));
+        services.Configure<AdminOptions>(o =>
+        {
+            o.Email = "admin@test.local";
+            admin?.Invoke(o);
+        });
+        services.AddPhotoCollectCore(fileRoot);
+        services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PhotoCollectDbContext>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        return new TestServices(database, services.BuildServiceProvider(), fileRoot, time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(FileRoot))
+        {
+            Directory.Delete(FileRoot, recursive: true);
+        }
+    }
+}
