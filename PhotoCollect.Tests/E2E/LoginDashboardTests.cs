@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+using PhotoCollect.Tests.Infrastructure;
+
+namespace PhotoCollect.Tests.E2E;
+
+[Trait("Category", "E2E")]
+public sealed class LoginDashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Admin_LogsIn_SeesDashboard()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/Account/Login**");
+        await BrowserFixture.ScreenshotAsync(page, "01-login");
+        await page.FillAsync("#Input\\.Email", PortalFactory.AdminEmail);
+        await page.FillAsync("#Input\\.Password", PortalFactory.AdminPassword);
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        // The dashboard marks itself ready once the circuit is interactive and figures are loaded.
+        var dashboard = page.Locator("[data-testid=dashboard][data-ready=true]");
+        await dashboard.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+        Assert.Equal("数据范围：全部分社", (await page.Locator("[data-testid=dashboard-scope]").InnerTextAsync()).Trim());
+        Assert.True(int.Parse(await page.Locator("[data-testid=figure-total]").InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("管理员", (await page.Locator("[data-testid=user-role]").InnerTextAsync()).Trim());
+        Assert.Equal("工作台 · 中国图片社", await page.TitleAsync());
+        var screenshot = await BrowserFixture.ScreenshotAsync(page, "02-dashboard-admin");
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+    }
+}

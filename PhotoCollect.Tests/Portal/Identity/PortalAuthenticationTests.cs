@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Data;
+using PhotoCollect.Core.Demo;
+using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Students;
+using PhotoCollect.Tests.Infrastructure;
+
+namespace PhotoCollect.Tests.Portal.Identity;
+
+public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Account/Manage")]
+    public async Task AnonymousRequest_RedirectedToLogin(string path)
+    {
+        using var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task LoginPage_AnonymousGets200InChinese()
+    {
+        using var client = factory.CreateBrowserLikeClient();
+
+        var html = await client.GetStringAsync("/Account/Login");
+
+        Assert.Contains("登录工作平台", html);
+        Assert.Contains("lang=\"zh-CN\"", html);
+    }
+
+    [Fact]
+    public async Task Admin_SignsIn_DashboardShowsChineseFiguresForAllBranches()
+    {
+        using var client = await factory.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("工作台", html);
+        Assert.Contains("数据范围：全部分社", html);
+        Assert.Contains("待审核", html);
+        Assert.Equal(await CountOrdersAsync(_ => true), Figure(html, "figure-total"));
+    }
+
+    [Fact]
+    public async Task WrongPassword_ShowsChineseErrorAndNoCookie()
+    {
+        using var client = factory.CreateBrowserLikeClient();
+
+        var response = await PortalFactory.PostLoginAsync(client, PortalFactory.AdminEmail, "wrong-password");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("邮箱或密码不正确", html);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Teacher_SeesOnlyOwnSchoolFigures()
+    {
+        var otherSchoolOrders = await AddOrdersInAnotherSchoolAsync();
+        using var client = await factory.SignInAsync(DemoDataSeeder.Teacher.Email, DemoDataSeeder.Teacher.Password);
+
+        var html = await client.GetStringAsync("/");
+
+        var ownSchool = await CountOrdersAsync(o => o.Batch!.School!.Name == DemoDataSeeder.SchoolName);
+        Assert.Contains("数据范围：" + DemoDataSeeder.SchoolName, html);
+        Assert.Equal(ownSchool, Figure(html, "figure-total"));
+        Assert.Equal(await CountOrdersAsync(_ => true) - otherSchoolOrders, ownSchool);
+        Assert.Contains("老师", html);
+    }
+
+    [Fact]
+    public async Task Logout_EndsTheSession()
+    {
+        using var client = await factory.SignInAsync(DemoDataSeeder.Reviewer.Email, DemoDataSeeder.Reviewer.Password);
+        var page = await client.GetStringAsync("/");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["returnUrl"] = "Account/Login",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    private static int Figure(string html, string testId)
+    {
+        var match = Regex.Match(html, $"data-testid=\"{testId}\"[^>]*>([0-9,]+)<");
+        Assert.True(match.Success, $"figure {testId} not found");
+        return int.Parse(match.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<int> CountOrdersAsync(System.Linq.Expressions.Expression<Func<Order, bool>> filter)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PhotoCollectDbContext>>().CreateDbContextAsync();
+        return await db.Orders.CountAsync(filter);
+    }
+
+    /// <summary>Adds a second branch and school with two orders the demo teacher must not see.</summary>
+    private async Task<int> AddOrdersInAnotherSchoolAsync()
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PhotoCollectDbContext>>().CreateDbContextAsync();
+        if (await db.Schools.AnyAsync(s => s.Name == "别的大学"))
+        {
+            return 2;
+        }
+
+        var protector = factory.Services.GetRequiredService<PersonalDataProtector>();
+        var (_, school) = await Builders.AddSchoolAsync(db, "上海分社", "别的大学");
+        var batch = Builders.Batch(priceFen: 0, school: school);
+        batch.FeatureCode = "OTHERSCH".Replace('O', 'Q').Replace('I', 'J');
+        batch.OpensAt = DateTimeOffset.UtcNow.AddDays(-1);
+        batch.ClosesAt = DateTimeOffset.UtcNow.AddDays(10);
+        db.CollectionBatches.Add(batch);
+        for (var i = 0; i < 2; i++)
+        {
+            var record = Builders.Record(protector);
+            db.StudentRecords.Add(record);
+            await db.SaveChangesAsync();
+            db.Orders.Add(Order.Create($"PCOTHER{i:D8}", batch, record, Actor.System, DateTimeOffset.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+        return 2;
+    }
+}

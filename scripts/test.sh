@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh machine too: installs what the tests need when missing
+# (Debian's Chromium for the browser tests, a Chinese font for readable screenshots, the
+# dotnet-ef local tool), builds, checks the SQL Server migration script, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if ! { command -v fc-list >/dev/null && fc-list | grep -qi "WenQuanYi Micro Hei"; }; then
+  missing+=(fonts-wqy-microhei)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+dotnet tool restore
+dotnet build PhotoCollect.sln -nologo -v quiet
+
+# SQL Server has no engine here; its idempotent script must still generate (fails the run if not).
+mkdir -p artifacts
+dotnet ef migrations script --idempotent --no-build \
+  --project PhotoCollect.Core --startup-project PhotoCollect.Core \
+  --context PhotoCollectDbContext --output artifacts/sqlserver-idempotent.sql
+echo "SQL Server idempotent script: artifacts/sqlserver-idempotent.sql ($(wc -l < artifacts/sqlserver-idempotent.sql) lines)"
+
+dotnet test PhotoCollect.sln --no-build -nologo --logger "console;verbosity=normal" "$@"
