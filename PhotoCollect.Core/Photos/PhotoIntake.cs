@@ -1,0 +1,152 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace PhotoCollect.Core.Photos;
+
+/// <summary>A JPEG decoded to upright RGB, with what its file said about itself.</summary>
+public sealed class DecodedPhoto : IDisposable
+{
+    public required Image<Rgb24> Image { get; init; }
+    public required JpegStructure Structure { get; init; }
+
+    /// <summary>Quality estimated by ImageSharp from the quantisation tables (1–100).</summary>
+    public int? JpegQuality { get; init; }
+
+    public JpegColorType? ColorType { get; init; }
+
+    /// <summary>EXIF orientation (1 = upright) that was applied.</summary>
+    public int ExifOrientation { get; init; } = 1;
+
+    public long FileBytes { get; init; }
+
+    public bool IsGrayscale => ColorType == JpegColorType.Luminance || Structure.Components == 1;
+
+    public bool IsCmyk => ColorType == JpegColorType.Cmyk || Structure.Components == 4;
+
+    public void Dispose() => Image.Dispose();
+}
+
+/// <summary>Either a decoded photo or the one reason it cannot be read.</summary>
+public sealed record PhotoIntakeResult(DecodedPhoto? Photo, PhotoIssue? Failure)
+{
+    public bool Succeeded => Photo is not null;
+}
+
+/// <summary>
+/// Reads untrusted bytes into an image without trusting them: size limits first, then the
+/// magic bytes, the marker structure (dimensions and truncation) and the pixel budget, all
+/// before ImageSharp allocates anything; decoding uses a JPEG-only configuration.
+/// </summary>
+public static class PhotoIntake
+{
+    // Only the JPEG module: the GIF/BMP/TGA decoders are attack surface we never need.
+    private static readonly Configuration JpegOnly = CreateConfiguration();
+
+    public static PhotoIntakeResult Read(byte[] bytes, PhotoSpec spec, long maxBytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return Fail(PhotoIssueCodes.Empty, "文件是空的，请重新选择照片。");
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            return Fail(PhotoIssueCodes.UploadTooLarge, $"文件太大（{FormatBytes(bytes.Length)}），请选择不超过 {FormatBytes(maxBytes)} 的照片。", FormatBytes(bytes.Length), "≤ " + FormatBytes(maxBytes));
+        }
+
+        var kind = SniffFormat(bytes);
+        if (kind != "JPEG")
+        {
+            return Fail(PhotoIssueCodes.NotJpeg, $"照片必须是 JPG 格式{(kind is null ? "" : $"（当前文件是 {kind}）")}，请在相册中选择 JPG 照片或直接拍摄。", kind ?? "未知格式", "JPEG");
+        }
+
+        var structure = JpegStructure.Read(bytes);
+        if (structure is null || structure.Width == 0 || structure.Height == 0)
+        {
+            return Fail(PhotoIssueCodes.Corrupt, "照片文件已损坏，无法读取，请重新拍摄或选择照片。");
+        }
+
+        if ((long)structure.Width * structure.Height > spec.MaxPixels)
+        {
+            return Fail(PhotoIssueCodes.TooManyPixels, $"照片像素过大（{structure.Width}×{structure.Height}），请选择不超过 {spec.MaxPixels / 1_000_000} 百万像素的照片。", $"{structure.Width}×{structure.Height}", $"≤ {spec.MaxPixels:N0} 像素");
+        }
+
+        if (!structure.HasEndOfImage)
+        {
+            return Fail(PhotoIssueCodes.Truncated, "照片文件不完整（可能上传中断），请重新上传。");
+        }
+
+        // Hostile input may trip any exception inside a decoder; none of them may escape.
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var info = Image.Identify(JpegOnly, stream);
+            if (info is null)
+            {
+                return Fail(PhotoIssueCodes.Corrupt, "照片文件已损坏，无法读取，请重新拍摄或选择照片。");
+            }
+
+            var jpeg = info.Metadata.GetJpegMetadata();
+            var orientation = ReadOrientation(info.Metadata.ExifProfile);
+            stream.Position = 0;
+            var image = Image.Load<Rgb24>(JpegOnly, stream);
+            if (orientation is > 1 and <= 8)
+            {
+                image.Mutate(x => x.AutoOrient());
+            }
+
+            return new PhotoIntakeResult(new DecodedPhoto
+            {
+                Image = image,
+                Structure = structure,
+                JpegQuality = jpeg.Quality,
+                ColorType = jpeg.ColorType,
+                ExifOrientation = orientation,
+                FileBytes = bytes.Length,
+            }, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Fail(PhotoIssueCodes.Corrupt, "照片文件已损坏，无法读取，请重新拍摄或选择照片。");
+        }
+    }
+
+    /// <summary>Names the format from its magic bytes, for a helpful message; null when unknown.</summary>
+    public static string? SniffFormat(ReadOnlySpan<byte> data) => data switch
+    {
+        [0xFF, 0xD8, 0xFF, ..] => "JPEG",
+        [0x89, 0x50, 0x4E, 0x47, ..] => "PNG",
+        [0x47, 0x49, 0x46, 0x38, ..] => "GIF",
+        [0x42, 0x4D, ..] => "BMP",
+        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => "WEBP",
+        [_, _, _, _, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, ..] => "HEIC",
+        [0x25, 0x50, 0x44, 0x46, ..] => "PDF",
+        _ => null,
+    };
+
+    public static string FormatBytes(long bytes) => bytes >= 1024 * 1024
+        ? $"{bytes / 1024.0 / 1024.0:0.#} MB"
+        : $"{bytes / 1024.0:0.#} KB";
+
+    private static int ReadOrientation(ExifProfile? exif)
+    {
+        var value = exif?.GetValue(ExifTag.Orientation);
+        return value is null ? 1 : value.Value;
+    }
+
+    private static PhotoIntakeResult Fail(string code, string message, string? measured = null, string? expected = null) =>
+        new(null, new PhotoIssue(code, PhotoIssueSeverity.Error, message, measured, expected));
+
+    private static Configuration CreateConfiguration()
+    {
+        var configuration = new Configuration(new JpegConfigurationModule())
+        {
+            MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 512 }),
+        };
+        return configuration;
+    }
+}
