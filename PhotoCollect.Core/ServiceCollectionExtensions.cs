@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IFileStore>(new LocalFileStore(fileStoreRoot));
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<Audit.AuditLogService>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();

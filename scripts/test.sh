@@ -7,9 +7,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-if ! { command -v fc-list >/dev/null && fc-list | grep -qi "WenQuanYi Micro Hei"; }; then
-  missing+=(fonts-wqy-microhei)
-fi
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo=""

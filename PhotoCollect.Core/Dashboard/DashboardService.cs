@@ -29,10 +29,11 @@ public sealed class DashboardService(IDbContextFactory<PhotoCollectDbContext> fa
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
         var figures = Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s));
 
-        var startOfToday = ChinaTime.StartOfDayUtc(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var startOfToday = ChinaTime.StartOfDayUtc(now);
         var submittedToday = await orders.CountAsync(o => o.SubmittedAt >= startOfToday, cancellationToken);
         var approvedToday = await orders.CountAsync(o => o.Status == OrderStatus.Approved && o.ReviewedAt >= startOfToday, cancellationToken);
-        var openBatches = await scope.Apply(db.CollectionBatches.AsNoTracking()).CountAsync(b => b.Status == BatchStatus.Open, cancellationToken);
+        var openBatches = await scope.Apply(db.CollectionBatches.AsNoTracking()).CountAsync(b => b.Status == BatchStatus.Open && b.ClosesAt > now, cancellationToken);
 
         return new DashboardFigures(await ScopeNameAsync(db, scope, cancellationToken), figures, figures.Values.Sum(), openBatches, submittedToday, approvedToday);
     }

@@ -13,9 +13,13 @@ public sealed class SqlitePhotoCollectDbContext(DbContextOptions<SqlitePhotoColl
     {
         base.ConfigureConventions(configurationBuilder);
 
-        // SQLite cannot compare or sort DateTimeOffset text. All our instants are UTC, so a
-        // binary (ticks) representation sorts and compares correctly in SQL.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot compare or sort DateTimeOffset text. Stored as UTC ticks, instants with
+        // any offset compare and sort correctly in SQL; they read back as UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }

@@ -20,8 +20,9 @@ public sealed record DemoAccount(string Role, string Email, string Password);
 
 /// <summary>
 /// Development demo data: a branch, a school, a teacher and a reviewer, two batches and
-/// orders in every state, each with a stored photo. Runs once; later starts find the branch
-/// and do nothing. Never registered in Production.
+/// orders in every state, each with a stored photo. Runs once: its last write is a
+/// <c>demo.seeded</c> audit event, and later starts that find it do nothing. The host
+/// refuses to run it in Production.
 /// </summary>
 public sealed class DemoDataSeeder(
     IDbContextFactory<PhotoCollectDbContext> factory,
@@ -35,6 +36,7 @@ public sealed class DemoDataSeeder(
 {
     public const string BranchName = "北京分社（演示）";
     public const string SchoolName = "示例理工大学";
+    private const string CompletedAction = "demo.seeded";
 
     public static readonly DemoAccount Teacher = new(Roles.Teacher, "teacher@demo.local", "Demo#Teacher2026");
     public static readonly DemoAccount Reviewer = new(Roles.Reviewer, "reviewer@demo.local", "Demo#Reviewer2026");
@@ -52,9 +54,15 @@ public sealed class DemoDataSeeder(
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.Branches.AnyAsync(b => b.Name == BranchName, cancellationToken))
+        if (await db.AuditEvents.AnyAsync(a => a.Action == CompletedAction, cancellationToken))
         {
             return [Teacher, Reviewer];
+        }
+
+        if (await db.Branches.AnyAsync(b => b.Name == BranchName, cancellationToken))
+        {
+            logger.LogWarning("Demo data is incomplete (an earlier seeding was interrupted). Delete the data folder to seed again.");
+            return [];
         }
 
         var now = time.GetUtcNow();
@@ -93,6 +101,7 @@ public sealed class DemoDataSeeder(
             await AddOrderAsync(db, i, plan[i].Batch, plan[i].State, reviewer.Id, reviewerActor, start, cancellationToken);
         }
 
+        db.AuditEvents.Add(Audit.AuditEvent.For(Actor.System, now, CompletedAction, "Demo", BranchName, $"{plan.Count} orders"));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {Orders} orders in 2 batches", plan.Count);
         return [Teacher, Reviewer];

@@ -31,6 +31,15 @@ public sealed class IdentityBootstrapper(
             return new AdminBootstrapResult(false, admin.Email, null);
         }
 
+        // A start that crashed between creating the user and granting the role left the user behind.
+        var existing = await users.FindByEmailAsync(admin.Email);
+        if (existing is not null)
+        {
+            Check(await users.AddToRoleAsync(existing, Roles.Admin), "assign the Admin role");
+            logger.LogWarning("Granted the Admin role to the existing user {Email}", admin.Email);
+            return new AdminBootstrapResult(false, admin.Email, null);
+        }
+
         var generated = string.IsNullOrEmpty(admin.Password) ? GeneratePassword() : null;
         var user = new AppUser
         {

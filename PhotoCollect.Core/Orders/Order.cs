@@ -27,6 +27,9 @@ public sealed class Order
     public StudentAccount? StudentAccount { get; set; }
     public long StudentRecordId { get; set; }
     public StudentRecord? StudentRecord { get; set; }
+
+    /// <summary>Copied from the record: the student's identity for the one-live-order rule.</summary>
+    public required string ChsiStudentId { get; set; }
     public OrderStatus Status { get; private set; }
     /// <summary>
     /// Version number of the current photo. A number rather than a foreign key so that an order
@@ -78,6 +81,7 @@ public sealed class Order
             StudentAccountId = record.StudentAccountId,
             StudentRecordId = record.Id,
             StudentRecord = record,
+            ChsiStudentId = record.ChsiStudentId,
             PriceFen = batch.PriceFen,
             Status = OrderStatus.Draft,
             CreatedAt = now,

@@ -16,12 +16,16 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.Status, o.SubmittedAt });
         builder.HasIndex(o => o.StudentAccountId);
 
-        // One live order per (batch, student record): cancelled (5) and refunded (6) orders free the slot.
-        // Bracket quoting is understood by both SQL Server and SQLite.
-        builder.HasIndex(o => new { o.BatchId, o.StudentRecordId })
+        // One live order per (batch, student) — the student is CHSI's id, so a second WeChat
+        // account cannot open a second order. Cancelled (5) and refunded (6) orders free the slot.
+        // SQL Server filtered indexes accept neither NOT IN nor OR; <> with AND works on both
+        // providers, and SQLite understands the bracket quoting.
+        builder.Property(o => o.ChsiStudentId).HasMaxLength(64);
+        builder.HasIndex(o => new { o.BatchId, o.ChsiStudentId })
             .IsUnique()
-            .HasFilter($"[Status] NOT IN ({(int)OrderStatus.Cancelled}, {(int)OrderStatus.Refunded})")
+            .HasFilter($"[Status] <> {(int)OrderStatus.Cancelled} AND [Status] <> {(int)OrderStatus.Refunded}")
             .HasDatabaseName("IX_Orders_LiveOrderPerStudent");
+        builder.HasIndex(o => o.StudentRecordId);
 
         builder.HasOne(o => o.Batch).WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.StudentAccount).WithMany().HasForeignKey(o => o.StudentAccountId).OnDelete(DeleteBehavior.Restrict);

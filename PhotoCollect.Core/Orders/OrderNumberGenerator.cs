@@ -9,11 +9,9 @@ namespace PhotoCollect.Core.Orders;
 /// </summary>
 public sealed class OrderNumberGenerator(ISecureRandom random, TimeProvider time)
 {
-    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
     public string Next() =>
         "PC" + ChinaTime.ToChina(time.GetUtcNow()).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
-        + random.NextString(Alphabet, 8);
+        + random.NextString(Batches.FeatureCodeGenerator.Alphabet, 8);
 
     public static bool IsValidOutTradeNo(string value) =>
         value.Length is >= 6 and <= 32 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');

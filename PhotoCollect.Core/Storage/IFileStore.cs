@@ -17,5 +17,9 @@ public interface IFileStore
 
     bool Exists(string key);
 
+    /// <summary>
+    /// Removes the file. Identical content shares one key, so callers must first make sure
+    /// no other row (photo version, export) still references it.
+    /// </summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

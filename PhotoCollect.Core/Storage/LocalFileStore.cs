@@ -107,9 +107,9 @@ public sealed partial class LocalFileStore : IFileStore
         return Path.Combine(_root, key[..2], key[2..4], key);
     }
 
-    [GeneratedRegex("^[0-9a-f]{64}\\.[a-z0-9]{1,5}$")]
+    [GeneratedRegex("^[0-9a-f]{64}\\.[a-z0-9]{1,5}\\z")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex("^[a-z0-9]{1,5}$")]
+    [GeneratedRegex("^[a-z0-9]{1,5}\\z")]
     private static partial Regex ExtensionPattern();
 }

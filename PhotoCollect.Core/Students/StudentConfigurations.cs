@@ -37,6 +37,9 @@ internal sealed class StudentRecordConfiguration : IEntityTypeConfiguration<Stud
         builder.Property(r => r.ContactPhone).HasMaxLength(20);
         builder.HasIndex(r => r.IdNumberIndex);
         builder.HasIndex(r => r.ChsiStudentId);
+
+        // Confirming the same 学信网 code again reuses the record instead of adding one.
+        builder.HasIndex(r => new { r.StudentAccountId, r.ChsiStudentId }).IsUnique();
         builder.HasOne(r => r.StudentAccount).WithMany().HasForeignKey(r => r.StudentAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

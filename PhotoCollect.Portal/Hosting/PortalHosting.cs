@@ -92,6 +92,8 @@ public static class PortalHosting
         var services = scope.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PhotoCollect.Startup");
 
+        // Fail at start-up, not at the first upload, when personal-data keys are misconfigured.
+        services.GetRequiredService<PersonalDataProtector>();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
 
@@ -189,7 +191,7 @@ public static class PortalHosting
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PhotoCollectDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();

@@ -18,9 +18,9 @@ public sealed class LoginDashboardTests(BrowserFixture browser) : IClassFixture<
         await page.FillAsync("#Input\\.Password", PortalFactory.AdminPassword);
         await page.ClickAsync("[data-testid=login-submit]");
 
-        // The dashboard marks itself ready once the circuit is interactive and figures are loaded.
-        var dashboard = page.Locator("[data-testid=dashboard][data-ready=true]");
-        await dashboard.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        // Ready markers instead of sleeps: the layout marks the live circuit, the dashboard its loaded figures.
+        await page.Locator("#pc-interactive[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
         Assert.Equal("数据范围：全部分社", (await page.Locator("[data-testid=dashboard-scope]").InnerTextAsync()).Trim());
         Assert.True(int.Parse(await page.Locator("[data-testid=figure-total]").InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 0);

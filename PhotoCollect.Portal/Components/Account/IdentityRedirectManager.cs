@@ -17,17 +17,28 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalPathOrHome(uri));
 
-        // Only local targets: a crafted returnUrl must not send users to another site.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>
+    /// Only targets on this site: a crafted returnUrl (<c>//evil</c>, <c>/\evil</c>, another
+    /// host) lands on the home page instead of another site or an error.
+    /// </summary>
+    private string LocalPathOrHome(string? uri)
+    {
+        if (string.IsNullOrEmpty(uri) || uri.Contains('\\', StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (Uri.IsWellFormedUriString(uri, UriKind.Relative))
+        {
+            return uri.StartsWith("//", StringComparison.Ordinal) ? "" : uri;
+        }
+
+        // RedirectToLogin passes the absolute address of the page the user wanted.
+        return uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+            ? navigationManager.ToBaseRelativePath(uri)
+            : "";
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

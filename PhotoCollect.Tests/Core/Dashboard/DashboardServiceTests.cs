@@ -107,6 +107,26 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         var figures = await GetAsync(new StaffScope("admin", true, null, null));
 
         Assert.Equal(0, figures.SubmittedToday);
-        Assert.Equal(_schoolA, _schoolA);
+    }
+
+    [Fact]
+    public async Task SubmittedToday_JustBeforeChinaMidnight_CountsTodaysSubmissions()
+    {
+        // Submissions were at 02:00 UTC = 10:00 China; 15:59 UTC is still the same China day.
+        _services.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 15, 59, 0, TimeSpan.Zero));
+
+        var figures = await GetAsync(new StaffScope("admin", true, null, null));
+
+        Assert.Equal(2, figures.SubmittedToday);
+    }
+
+    [Fact]
+    public async Task OpenBatches_PastTheirDeadline_NotCounted()
+    {
+        _services.Time.SetUtcNow(Now.AddDays(31));
+
+        var figures = await GetAsync(new StaffScope("admin", true, null, null));
+
+        Assert.Equal(0, figures.OpenBatches);
     }
 }

@@ -180,6 +180,42 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondLiveOrder_SameChsiStudentFromAnotherWeChatAccount_Rejected()
+    {
+        await using var db = _database.CreateDbContext();
+        var (_, school) = await AddSchoolAsync(db);
+        var batch = Batch(school: school);
+        db.CollectionBatches.Add(batch);
+        var first = Record(_protector);
+        var second = Record(_protector);
+        second.ChsiStudentId = first.ChsiStudentId;
+        db.StudentRecords.AddRange(first, second);
+        await db.SaveChangesAsync();
+        db.Orders.Add(Order.Create("PC20261128ACCOUNT1", batch, first, Actor.System, Now));
+        await db.SaveChangesAsync();
+
+        db.Orders.Add(Order.Create("PC20261128ACCOUNT2", batch, second, Actor.System, Now));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task StudentRecord_SameAccountAndChsiStudentTwice_Rejected()
+    {
+        await using var db = _database.CreateDbContext();
+        var first = Record(_protector);
+        db.StudentRecords.Add(first);
+        await db.SaveChangesAsync();
+        var again = Record(_protector);
+        again.StudentAccount = null;
+        again.StudentAccountId = first.StudentAccountId;
+        again.ChsiStudentId = first.ChsiStudentId;
+        db.StudentRecords.Add(again);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task SecondLiveOrder_ForSameStudentAndBatch_RejectedByIndex_ButAllowedAfterCancel()
     {
         await using var db = _database.CreateDbContext();
@@ -222,18 +258,24 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DateTimeOffset_ComparesAndSortsInSql()
+    public async Task DateTimeOffset_WithMixedOffsets_ComparesAndSortsAsInstantsInSql()
     {
-        await using var db = _database.CreateDbContext();
-        for (var i = 0; i < 3; i++)
+        var china = TimeSpan.FromHours(8);
+        await using (var db = _database.CreateDbContext())
         {
-            db.AuditEvents.Add(AuditEvent.For(Actor.System, Now.AddMinutes(i * 10), "test", "Test", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
+            // "0" is the earliest instant although its China clock time (09:00) reads latest.
+            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 9, 0, 0, china), "test", "Test", "0", null));
+            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero), "test", "Test", "1", null));
+            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 3, 30, 0, TimeSpan.Zero), "test", "Test", "2", null));
+            await db.SaveChangesAsync();
         }
 
-        await db.SaveChangesAsync();
-
-        var after = Now.AddMinutes(5);
-        var ids = await db.AuditEvents.Where(a => a.OccurredAt > after).OrderByDescending(a => a.OccurredAt).Select(a => a.EntityId).ToListAsync();
+        await using var read = _database.CreateDbContext();
+        var after = new DateTimeOffset(2026, 11, 28, 9, 30, 0, china);
+        var ids = await read.AuditEvents.Where(a => a.OccurredAt > after).OrderByDescending(a => a.OccurredAt).Select(a => a.EntityId).ToListAsync();
         Assert.Equal(["2", "1"], ids);
+        var first = await read.AuditEvents.OrderBy(a => a.OccurredAt).FirstAsync();
+        Assert.Equal("0", first.EntityId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), first.OccurredAt);
     }
 }

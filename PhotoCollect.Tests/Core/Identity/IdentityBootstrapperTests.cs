@@ -77,6 +77,26 @@ public sealed class IdentityBootstrapperTests
     }
 
     [Fact]
+    public async Task EnsureAdmin_UserLeftWithoutRoleByCrashedStart_GetsTheRoleInsteadOfFailing()
+    {
+        await using var services = await TestServices.CreateAsync();
+        await using (var scope = services.Provider.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            await roles.CreateAsync(new IdentityRole(Roles.Admin));
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.CreateAsync(new AppUser { UserName = "admin@test.local", Email = "admin@test.local" }, "Half#Created2026");
+        }
+
+        var result = await RunAsync(services);
+
+        Assert.False(result.Created);
+        await using var check = services.Provider.CreateAsyncScope();
+        var admins = await check.ServiceProvider.GetRequiredService<UserManager<AppUser>>().GetUsersInRoleAsync(Roles.Admin);
+        Assert.Equal("admin@test.local", Assert.Single(admins).Email);
+    }
+
+    [Fact]
     public void GeneratePassword_HasEveryCharacterClass()
     {
         for (var i = 0; i < 200; i++)

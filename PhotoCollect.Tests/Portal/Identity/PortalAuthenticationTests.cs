@@ -77,7 +77,7 @@ public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFix
         Assert.Contains("数据范围：" + DemoDataSeeder.SchoolName, html);
         Assert.Equal(ownSchool, Figure(html, "figure-total"));
         Assert.Equal(await CountOrdersAsync(_ => true) - otherSchoolOrders, ownSchool);
-        Assert.Contains("老师", html);
+        Assert.Matches("data-testid=\"user-role\"[^>]*><span[^>]*>老师<", html);
     }
 
     [Fact]
@@ -95,6 +95,95 @@ public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Login_HostileReturnUrl_LandsOnHomePage(string returnUrl)
+    {
+        using var client = factory.CreateBrowserLikeClient();
+        var page = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = PortalFactory.AdminEmail,
+            ["Input.Password"] = PortalFactory.AdminPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.True(!location.IsAbsoluteUri || location.Host == "localhost", location.ToString());
+        Assert.Equal("/", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString);
+    }
+
+    [Fact]
+    public async Task Login_LocalReturnUrl_IsFollowed()
+    {
+        using var client = factory.CreateBrowserLikeClient();
+        var page = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/Account/Login?ReturnUrl=%2FAccount%2FManage", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = PortalFactory.AdminEmail,
+            ["Input.Password"] = PortalFactory.AdminPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/Account/Manage", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task DeactivatedUser_CannotSignIn_AndIsToldOnlyWithTheRightPassword()
+    {
+        const string email = "inactive@test.local";
+        const string password = "Inactive#Pass2026";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PhotoCollect.Core.Identity.AppUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new PhotoCollect.Core.Identity.AppUser { UserName = email, Email = email, DisplayName = "停用老师", IsActive = false };
+                Assert.True((await users.CreateAsync(user, password)).Succeeded);
+                await users.AddToRoleAsync(user, PhotoCollect.Core.Identity.Roles.Teacher);
+            }
+        }
+
+        using var client = factory.CreateBrowserLikeClient();
+        var right = await PortalFactory.PostLoginAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("该账号已停用", await right.Content.ReadAsStringAsync());
+
+        var wrong = await PortalFactory.PostLoginAsync(client, email, "Wrong#Pass2026");
+        var wrongHtml = await wrong.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("该账号已停用", wrongHtml);
+        Assert.Contains("邮箱或密码不正确", wrongHtml);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AuditLog_AdminSeesIt_TeacherIsRefused()
+    {
+        using var admin = await factory.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var adminResponse = await admin.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.OK, adminResponse.StatusCode);
+        var html = await adminResponse.Content.ReadAsStringAsync();
+        Assert.Contains("审计日志", html);
+        Assert.Contains("生成演示数据", html);
+        Assert.Contains("data-testid=\"nav-audit\"", html);
+
+        using var teacher = await factory.SignInAsync(DemoDataSeeder.Teacher.Email, DemoDataSeeder.Teacher.Password);
+        var teacherResponse = await teacher.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.Redirect, teacherResponse.StatusCode);
+        Assert.Equal("/Account/AccessDenied", teacherResponse.Headers.Location!.AbsolutePath);
+        Assert.DoesNotContain("nav-audit", await teacher.GetStringAsync("/"));
     }
 
     private static int Figure(string html, string testId)

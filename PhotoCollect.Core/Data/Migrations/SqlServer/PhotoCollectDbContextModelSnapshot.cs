@@ -546,6 +546,11 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ChsiStudentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -607,12 +612,12 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("StudentRecordId");
 
-                    b.HasIndex("BatchId", "Status");
-
-                    b.HasIndex("BatchId", "StudentRecordId")
+                    b.HasIndex("BatchId", "ChsiStudentId")
                         .IsUnique()
                         .HasDatabaseName("IX_Orders_LiveOrderPerStudent")
-                        .HasFilter("[Status] NOT IN (5, 6)");
+                        .HasFilter("[Status] <> 5 AND [Status] <> 6");
+
+                    b.HasIndex("BatchId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -1128,7 +1133,8 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("StudentAccountId");
+                    b.HasIndex("StudentAccountId", "ChsiStudentId")
+                        .IsUnique();
 
                     b.ToTable("StudentRecords");
                 });

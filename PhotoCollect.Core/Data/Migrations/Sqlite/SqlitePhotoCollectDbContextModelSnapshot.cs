@@ -523,6 +523,11 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChsiStudentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -584,12 +589,12 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("StudentRecordId");
 
-                    b.HasIndex("BatchId", "Status");
-
-                    b.HasIndex("BatchId", "StudentRecordId")
+                    b.HasIndex("BatchId", "ChsiStudentId")
                         .IsUnique()
                         .HasDatabaseName("IX_Orders_LiveOrderPerStudent")
-                        .HasFilter("[Status] NOT IN (5, 6)");
+                        .HasFilter("[Status] <> 5 AND [Status] <> 6");
+
+                    b.HasIndex("BatchId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -1084,7 +1089,8 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("StudentAccountId");
+                    b.HasIndex("StudentAccountId", "ChsiStudentId")
+                        .IsUnique();
 
                     b.ToTable("StudentRecords");
                 });

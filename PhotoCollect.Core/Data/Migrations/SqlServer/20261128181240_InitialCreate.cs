@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PhotoCollect.Core.Data.Migrations.Sqlite
+namespace PhotoCollect.Core.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,17 +29,17 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IpAddress = table.Column<string>(type: "TEXT", unicode: false, maxLength: 45, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorKind = table.Column<int>(type: "int", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IpAddress = table.Column<string>(type: "varchar(45)", unicode: false, maxLength: 45, nullable: true),
+                    Action = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
+                    EntityType = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,13 +50,13 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Branches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    City = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ContactPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,14 +67,14 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "PaymentNotifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NotificationId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    EventType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    OutTradeNo = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResourceJson = table.Column<string>(type: "TEXT", nullable: true),
-                    Processed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    NotificationId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    EventType = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    OutTradeNo = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResourceJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Processed = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,13 +85,13 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "RejectionReasons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Guidance = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Guidance = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,18 +102,18 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "StudentAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OpenId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    UnionId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Nickname = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AvatarKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: true),
-                    ConsentVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ConsentedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProfileCompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastLoginAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OpenId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    UnionId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Nickname = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AvatarKey = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: true),
+                    ConsentVersion = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ConsentedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProfileCompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastLoginAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,11 +124,11 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,13 +145,13 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Schools",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ChsiCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ChsiCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    BranchId = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,18 +168,18 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudentAccountId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    TemplateId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StudentAccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    TemplateId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    PayloadJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -196,24 +196,24 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "StudentRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudentAccountId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChsiStudentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
-                    IdNumberIndex = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SchoolName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SchoolCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    StudentNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Major = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EducationLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    EducationCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    GraduationYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StudentAccountId = table.Column<long>(type: "bigint", nullable: false),
+                    ChsiStudentId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    IdNumberIndex = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SchoolName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SchoolCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    StudentNo = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Major = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    EducationLevel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    EducationCategory = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    GraduationYear = table.Column<int>(type: "int", nullable: true),
+                    ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -230,12 +230,12 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "SubscriptionCredits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudentAccountId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TemplateId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Remaining = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StudentAccountId = table.Column<long>(type: "bigint", nullable: false),
+                    TemplateId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Remaining = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,26 +252,26 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    BranchId = table.Column<int>(type: "int", nullable: true),
+                    SchoolId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,11 +294,11 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -315,10 +315,10 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,8 +335,8 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -359,10 +359,10 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,25 +379,25 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "CollectionBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    FeatureCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
-                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PriceFen = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpectedHeadcount = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxSubmissions = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    BranchId = table.Column<int>(type: "int", nullable: false),
+                    Type = table.Column<int>(type: "int", nullable: false),
+                    FeatureCode = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PriceFen = table.Column<int>(type: "int", nullable: false),
+                    ExpectedHeadcount = table.Column<int>(type: "int", nullable: false),
+                    MaxSubmissions = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -426,20 +426,20 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Exports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RequestedById = table.Column<string>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BatchId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    FileKey = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: true),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    Sha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RequestedById = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -462,26 +462,27 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderNo = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StudentAccountId = table.Column<long>(type: "INTEGER", nullable: false),
-                    StudentRecordId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CurrentPhotoVersionNo = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReviewedPhotoVersionNo = table.Column<int>(type: "INTEGER", nullable: true),
-                    SubmissionCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriceFen = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExportedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefundedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderNo = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    BatchId = table.Column<int>(type: "int", nullable: false),
+                    StudentAccountId = table.Column<long>(type: "bigint", nullable: false),
+                    StudentRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    ChsiStudentId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CurrentPhotoVersionNo = table.Column<int>(type: "int", nullable: true),
+                    ReviewedPhotoVersionNo = table.Column<int>(type: "int", nullable: true),
+                    SubmissionCount = table.Column<int>(type: "int", nullable: false),
+                    PriceFen = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ExportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -510,17 +511,17 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OutTradeNo = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    AmountFen = table.Column<int>(type: "INTEGER", nullable: false),
-                    PrepayId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    PrepayExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TransactionId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    OutTradeNo = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    AmountFen = table.Column<int>(type: "int", nullable: false),
+                    PrepayId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    PrepayExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TransactionId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -537,19 +538,19 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "PhotoVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VersionNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckReportJson = table.Column<string>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    VersionNo = table.Column<int>(type: "int", nullable: false),
+                    StorageKey = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    Sha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    CheckReportJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,17 +567,17 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "Refunds",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OutRefundNo = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    RefundId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
-                    AmountFen = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedById = table.Column<string>(type: "TEXT", nullable: true),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: false),
+                    OutRefundNo = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    RefundId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    AmountFen = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    RequestedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -599,15 +600,15 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "ReviewDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PhotoVersionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReviewerId = table.Column<string>(type: "TEXT", nullable: false),
-                    Approved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReasonCodes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    PhotoVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ReviewerId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Approved = table.Column<bool>(type: "bit", nullable: false),
+                    ReasonCodes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -641,7 +642,8 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -677,7 +679,8 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Action_OccurredAt",
@@ -759,9 +762,9 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_LiveOrderPerStudent",
                 table: "Orders",
-                columns: new[] { "BatchId", "StudentRecordId" },
+                columns: new[] { "BatchId", "ChsiStudentId" },
                 unique: true,
-                filter: "[Status] NOT IN (5, 6)");
+                filter: "[Status] <> 5 AND [Status] <> 6");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_OrderNo",
@@ -873,7 +876,8 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "IX_Schools_ChsiCode",
                 table: "Schools",
                 column: "ChsiCode",
-                unique: true);
+                unique: true,
+                filter: "[ChsiCode] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Schools_Name",
@@ -903,9 +907,10 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 column: "IdNumberIndex");
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudentRecords_StudentAccountId",
+                name: "IX_StudentRecords_StudentAccountId_ChsiStudentId",
                 table: "StudentRecords",
-                column: "StudentAccountId");
+                columns: new[] { "StudentAccountId", "ChsiStudentId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SubscriptionCredits_StudentAccountId_TemplateId",

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using PhotoCollect.Core.Data;
+
+namespace PhotoCollect.Core.Audit;
+
+/// <summary>Reads the audit trail for administrators.</summary>
+public sealed class AuditLogService(IDbContextFactory<PhotoCollectDbContext> factory)
+{
+    public async Task<IReadOnlyList<AuditEvent>> RecentAsync(int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEvents.AsNoTracking()
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Take(Math.Clamp(take, 1, 1000))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public static class AuditActionText
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["order.created"] = "创建订单",
+        ["order.photo_attached"] = "上传照片",
+        ["order.submitted"] = "提交订单",
+        ["order.paid"] = "支付成功",
+        ["order.approved"] = "审核通过",
+        ["order.rejected"] = "驳回",
+        ["order.resubmitted"] = "重新提交",
+        ["order.withdrawn"] = "撤回",
+        ["order.cancelled"] = "取消订单",
+        ["order.refunded"] = "退款",
+        ["order.exported"] = "导出",
+        ["batch.created"] = "创建批次",
+        ["demo.seeded"] = "生成演示数据",
+    };
+
+    public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);
+}
