@@ -6,6 +6,7 @@ using PhotoCollect.Core.Dashboard;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Storage;
 using PhotoCollect.Core.Students;
@@ -28,6 +29,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddOptions<FaceDetectorOptions>();
+        // One detector (and so one ONNX Runtime session) for the whole process; it loads the model on first use.
+        services.AddSingleton<BlazeFaceDetector>();
+        services.AddSingleton<IFaceDetector>(provider => provider.GetRequiredService<BlazeFaceDetector>());
         return services;
     }
 }
