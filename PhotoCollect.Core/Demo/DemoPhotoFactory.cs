@@ -27,9 +27,10 @@ public static class DemoPhotoFactory
             _ => new Rgb24(120, 30, 40),
         };
         var headCx = 240 + random.Next(-6, 7);
-        var headCy = 250 + random.Next(-8, 9);
-        var headRx = 100 + random.Next(-8, 9);
-        var headRy = 130 + random.Next(-8, 9);
+        var headCy = 235 + random.Next(-6, 7);
+        var headRx = 122 + random.Next(-5, 6);
+        var headRy = 155 + random.Next(-5, 6);
+        var eyeDx = headRx * 38 / 100;
 
         using var image = new Image<Rgb24>(Width, Height);
         image.ProcessPixelRows(rows =>
@@ -58,11 +59,11 @@ public static class DemoPhotoFactory
                         var hairDx = (x - headCx) / (double)(headRx + 6);
                         pixel = y < headCy - 55 && hairDx * hairDx + hairDy * hairDy <= 1 ? hair : skin;
                         var eyeY = headCy - 10;
-                        if (Math.Abs(y - eyeY) <= 6 && (Math.Abs(x - (headCx - 38)) <= 12 || Math.Abs(x - (headCx + 38)) <= 12))
+                        if (Math.Abs(y - eyeY) <= 6 && (Math.Abs(x - (headCx - eyeDx)) <= 14 || Math.Abs(x - (headCx + eyeDx)) <= 14))
                         {
                             pixel = new Rgb24(40, 30, 30);
                         }
-                        else if (Math.Abs(y - (headCy + 60)) <= 4 && Math.Abs(x - headCx) <= 28)
+                        else if (Math.Abs(y - (headCy + 70)) <= 5 && Math.Abs(x - headCx) <= 32)
                         {
                             pixel = new Rgb24(170, 80, 80);
                         }
