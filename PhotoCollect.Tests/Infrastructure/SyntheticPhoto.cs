@@ -40,6 +40,9 @@ public sealed record SyntheticPhoto
     public Rgb24 Clothing { get; init; } = new(35, 35, 40);
     public bool Body { get; init; } = true;
 
+    /// <summary>False leaves out the drawn head (a real face is pasted there instead).</summary>
+    public bool DrawHead { get; init; } = true;
+
     /// <summary>Darkens the subject's left half of the face (image right) by this factor.</summary>
     public double FaceSideShade { get; init; } = 1;
 
@@ -148,6 +151,11 @@ public sealed record SyntheticPhoto
         if (y > cy && y < headBottom + 40 && Math.Abs(x - cx) <= HeadRadiusX * 0.45)
         {
             return Scale(Skin, 0.9);
+        }
+
+        if (!DrawHead)
+        {
+            return null;
         }
 
         var dx = (x - cx) / HeadRadiusX;
