@@ -6,6 +6,7 @@ using PhotoCollect.Core.Dashboard;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Storage;
@@ -33,6 +34,8 @@ public static class ServiceCollectionExtensions
         // One detector (and so one ONNX Runtime session) for the whole process; it loads the model on first use.
         services.AddSingleton<BlazeFaceDetector>();
         services.AddSingleton<IFaceDetector>(provider => provider.GetRequiredService<BlazeFaceDetector>());
+        services.AddOptions<PhotoSpec>();
+        services.AddSingleton<PhotoInspector>();
         return services;
     }
 }

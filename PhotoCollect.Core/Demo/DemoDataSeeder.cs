@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
@@ -31,6 +32,8 @@ public sealed class DemoDataSeeder(
     PersonalDataProtector protector,
     FeatureCodeGenerator featureCodes,
     OrderNumberGenerator orderNumbers,
+    PhotoInspector inspector,
+    IOptions<PhotoSpec> photoSpec,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -285,7 +288,16 @@ public sealed class DemoDataSeeder(
 
     private async Task AttachPhotoAsync(Order order, int seed, Actor student, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var bytes = DemoPhotoFactory.Create(seed);
+        // Only photos the engine passes become demo photos, each stored with its report.
+        var (bytes, report) = Enumerable.Range(seed * 7, 20)
+            .Select(s => DemoPhotoFactory.Create(s))
+            .Select(b => (Bytes: b, Report: inspector.Inspect(b, photoSpec.Value)))
+            .FirstOrDefault(c => c.Report.Outcome == PhotoCheckOutcome.Pass);
+        if (bytes is null)
+        {
+            throw new InvalidOperationException("The photo engine rejected every generated demo photo; check the PhotoSpec settings.");
+        }
+
         using var content = new MemoryStream(bytes);
         var stored = await files.PutAsync(content, "jpg", cancellationToken);
         var photo = new PhotoVersion
@@ -296,7 +308,8 @@ public sealed class DemoDataSeeder(
             Width = DemoPhotoFactory.Width,
             Height = DemoPhotoFactory.Height,
             Source = PhotoSource.Album,
-            Outcome = PhotoCheckOutcome.Pass,
+            Outcome = report!.Outcome,
+            CheckReportJson = report.ToJson(),
             UploadedAt = at,
         };
         order.AttachPhoto(photo, student, at);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Storage;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Tests.Infrastructure;
@@ -46,6 +47,13 @@ public sealed class DemoDataSeederTests
             var info = Image.Identify(stream);
             Assert.Equal((480, 640), (info.Width, info.Height));
             Assert.True(photo.SizeBytes >= 30 * 1024, $"{photo.SizeBytes} bytes");
+
+            // Engine-checked: the stored report is the real verdict on these bytes.
+            var report = PhotoCheckReport.FromJson(photo.CheckReportJson!)!;
+            Assert.Equal(PhotoCheckOutcome.Pass, report.Outcome);
+            Assert.Equal(photo.Outcome, report.Outcome);
+            Assert.Equal(photo.SizeBytes, report.Measurements.FileBytes);
+            Assert.Equal(1, report.Measurements.FaceCount);
         }
 
         var protector = services.Provider.GetRequiredService<PersonalDataProtector>();
