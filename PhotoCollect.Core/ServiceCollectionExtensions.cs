@@ -6,6 +6,7 @@ using PhotoCollect.Core.Dashboard;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Storage;
 using PhotoCollect.Core.Students;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IFileStore>(new LocalFileStore(fileStoreRoot));
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<QrCodeReader>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using Microsoft.Extensions.DependencyInjection;
 using PhotoCollect.Core.Photos;
+using PhotoCollect.Tests.Infrastructure;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -346,6 +348,17 @@ public sealed class QrCodeReaderTests
         Assert.Contains("30 MB", QrReadError.TooLarge.Message);
         Assert.Contains("4000 万像素", QrReadError.TooLarge.Message);
         Assert.Equal("qr.not_found", QrReadError.NotFound.ToException().Code);
+    }
+
+    [Fact]
+    public async Task AddPhotoCollectCore_RegistersOneSharedReader()
+    {
+        await using var services = await TestServices.CreateAsync();
+
+        var reader = services.Provider.GetRequiredService<QrCodeReader>();
+
+        Assert.Same(reader, services.Provider.GetRequiredService<QrCodeReader>());
+        Assert.Equal("chsi", reader.Read(QrTestImages.QrPng("chsi", pixelsPerModule: 4)).Text);
     }
 
     private static void AssertFailure(string expectedCode, QrReadResult result)
