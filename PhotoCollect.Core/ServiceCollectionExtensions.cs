@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFileStore>(new LocalFileStore(fileStoreRoot));
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Audit.AuditLogService>();
+        services.AddSingleton<QrCodeReader>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();

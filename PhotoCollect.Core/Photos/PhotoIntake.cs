@@ -58,10 +58,11 @@ public static class PhotoIntake
             return Fail(PhotoIssueCodes.UploadTooLarge, $"文件太大（{FormatBytes(bytes.Length)}），请选择不超过 {FormatBytes(maxBytes)} 的照片。", FormatBytes(bytes.Length), "≤ " + FormatBytes(maxBytes));
         }
 
-        var kind = SniffFormat(bytes);
-        if (kind != "JPEG")
+        var kind = ImageFileSniffer.Sniff(bytes);
+        if (kind != ImageFileKind.Jpeg)
         {
-            return Fail(PhotoIssueCodes.NotJpeg, $"照片必须是 JPG 格式{(kind is null ? "" : $"（当前文件是 {kind}）")}，请在相册中选择 JPG 照片或直接拍摄。", kind ?? "未知格式", "JPEG");
+            var name = kind == ImageFileKind.Unknown ? null : kind.ToString().ToUpperInvariant();
+            return Fail(PhotoIssueCodes.NotJpeg, $"照片必须是 JPG 格式{(name is null ? "" : $"（当前文件是 {name}）")}，请在相册中选择 JPG 照片或直接拍摄。", name ?? "未知格式", "JPEG");
         }
 
         var structure = JpegStructure.Read(bytes);
@@ -75,7 +76,7 @@ public static class PhotoIntake
             return Fail(PhotoIssueCodes.TooManyPixels, $"照片像素过大（{structure.Width}×{structure.Height}），请选择不超过 {spec.MaxPixels / 1_000_000} 百万像素的照片。", $"{structure.Width}×{structure.Height}", $"≤ {spec.MaxPixels:N0} 像素");
         }
 
-        if (!structure.HasEndOfImage)
+        if (!ImageFileSniffer.HasCompleteStructure(bytes, ImageFileKind.Jpeg))
         {
             return Fail(PhotoIssueCodes.Truncated, "照片文件不完整（可能上传中断），请重新上传。");
         }
@@ -114,19 +115,6 @@ public static class PhotoIntake
             return Fail(PhotoIssueCodes.Corrupt, "照片文件已损坏，无法读取，请重新拍摄或选择照片。");
         }
     }
-
-    /// <summary>Names the format from its magic bytes, for a helpful message; null when unknown.</summary>
-    public static string? SniffFormat(ReadOnlySpan<byte> data) => data switch
-    {
-        [0xFF, 0xD8, 0xFF, ..] => "JPEG",
-        [0x89, 0x50, 0x4E, 0x47, ..] => "PNG",
-        [0x47, 0x49, 0x46, 0x38, ..] => "GIF",
-        [0x42, 0x4D, ..] => "BMP",
-        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => "WEBP",
-        [_, _, _, _, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, ..] => "HEIC",
-        [0x25, 0x50, 0x44, 0x46, ..] => "PDF",
-        _ => null,
-    };
 
     public static string FormatBytes(long bytes) => bytes >= 1024 * 1024
         ? $"{bytes / 1024.0 / 1024.0:0.#} MB"

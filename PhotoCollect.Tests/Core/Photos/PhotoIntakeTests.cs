@@ -52,7 +52,6 @@ public sealed class PhotoIntakeTests
         Assert.Null(result.Failure);
         Assert.Equal((480, 640), (photo!.Image.Width, photo.Image.Height));
         Assert.InRange(photo.JpegQuality!.Value, 80, 90);
-        Assert.True(photo.Structure.HasEndOfImage);
         Assert.False(photo.IsGrayscale);
         Assert.False(photo.IsCmyk);
     }
