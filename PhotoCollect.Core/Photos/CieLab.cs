@@ -5,6 +5,10 @@ public readonly record struct CieLab(float L, float A, float B)
 {
     private static readonly float[] SrgbToLinear = BuildLinearTable();
 
+    // Cube roots of i / CubeRootSteps, i = 0..CubeRootSteps: the start of CubeRoot's refinement.
+    private const int CubeRootSteps = 1024;
+    private static readonly float[] CubeRoots = BuildCubeRootTable();
+
     public static CieLab FromRgb(byte r, byte g, byte b)
     {
         var rl = SrgbToLinear[r];
@@ -119,7 +123,39 @@ public readonly record struct CieLab(float L, float A, float B)
 
     private static double Radians(double degrees) => degrees * Math.PI / 180;
 
-    private static float F(float t) => t > 0.008856452f ? MathF.Cbrt(t) : (7.787037f * t) + (16f / 116f);
+    private static float F(float t) => t > 0.008856452f ? CubeRoot(t) : (7.787037f * t) + (16f / 116f);
+
+    /// <summary>
+    /// Cube root for t in the colour range (0, 1]. Three per cell, a quarter of a million per photo:
+    /// MathF.Cbrt alone was 3 ms of the inspection. An interpolated table (relative error ≤ 4e-4)
+    /// refined by one Halley step (cubic convergence) in double lands within one float ulp of
+    /// MathF.Cbrt over every sRGB colour, at a fraction of its cost.
+    /// </summary>
+    private static float CubeRoot(float t)
+    {
+        var position = t * CubeRootSteps;
+        var index = (int)position;
+        if ((uint)index >= CubeRootSteps)
+        {
+            // White rounds to just above 1; out-of-range input keeps the exact path.
+            return MathF.Cbrt(t);
+        }
+
+        double y = CubeRoots[index] + (CubeRoots[index + 1] - CubeRoots[index]) * (position - index);
+        var y3 = y * y * y;
+        return (float)(y * (y3 + 2.0 * t) / (2.0 * y3 + t));
+    }
+
+    private static float[] BuildCubeRootTable()
+    {
+        var table = new float[CubeRootSteps + 1];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (float)Math.Cbrt(i / (double)CubeRootSteps);
+        }
+
+        return table;
+    }
 
     private static float[] BuildLinearTable()
     {
