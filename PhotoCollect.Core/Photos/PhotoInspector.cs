@@ -43,7 +43,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
 
         var faces = faceDetector.Detect(subject);
         var face = faces.OrderByDescending(f => f.Box.Width * f.Box.Height).FirstOrDefault();
-        var grid = LabGrid.Build(subject);
+        using var grid = LabGrid.Build(subject);
         var specColour = CieLab.FromHex(spec.BackgroundColor);
 
         var measurements = new PhotoMeasurements
