@@ -166,30 +166,35 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
     {
         var total = grid.Width * grid.Height;
         var fraction = grid.BackgroundCount / (double)total;
-        var subjectBox = SubjectBox(grid);
-        if (grid.BackgroundCount < total / 50)
-        {
-            return new BackgroundMeasurement(fraction, null, null, null, null, null, grid.Reference, subjectBox);
-        }
 
-        // Mean colour and an L* plane fit (x, y in frame units) over background cells.
-        double sl = 0, sa = 0, sb = 0, n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, sxl = 0, syl = 0;
+        // One pass over the grid: the subject's bounding box, and over background cells the mean
+        // colour, its spread and an L* plane fit (x, y in frame units).
+        int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
+        double sl = 0, sa = 0, sb = 0, n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, sxl = 0, syl = 0, squares = 0;
+        var cells = grid.Cells;
+        var isBackground = grid.IsBackground;
         for (var y = 0; y < grid.Height; y++)
         {
             var fy = (y + 0.5) / grid.Height;
+            var row = y * grid.Width;
             for (var x = 0; x < grid.Width; x++)
             {
-                if (!grid.Background(x, y))
+                if (!isBackground[row + x])
                 {
+                    minX = Math.Min(minX, x);
+                    maxX = Math.Max(maxX, x);
+                    minY = Math.Min(minY, y);
+                    maxY = Math.Max(maxY, y);
                     continue;
                 }
 
-                var cell = grid[x, y];
+                var cell = cells[row + x];
                 var fx = (x + 0.5) / grid.Width;
                 n++;
                 sl += cell.L;
                 sa += cell.A;
                 sb += cell.B;
+                squares += (double)cell.L * cell.L + (double)cell.A * cell.A + (double)cell.B * cell.B;
                 sx += fx;
                 sy += fy;
                 sxx += fx * fx;
@@ -200,20 +205,20 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
             }
         }
 
+        BoxF? subjectBox = maxX < 0 ? null : new BoxF(minX * 2, minY * 2, (maxX - minX + 1) * 2, (maxY - minY + 1) * 2);
+        if (grid.BackgroundCount < total / 50)
+        {
+            return new BackgroundMeasurement(fraction, null, null, null, null, null, grid.Reference, subjectBox);
+        }
+
         var mean = new CieLab((float)(sl / n), (float)(sa / n), (float)(sb / n));
         var (p0, px, py) = SolvePlane(n, sx, sy, sxx, sxy, syy, sl, sxl, syl);
 
-        double spread = 0;
-        for (var i = 0; i < grid.Cells.Length; i++)
-        {
-            if (grid.IsBackground[i])
-            {
-                var d = CieLab.DeltaE76(grid.Cells[i], mean);
-                spread += d * d;
-            }
-        }
-
-        spread = Math.Sqrt(spread / n);
+        // RMS ΔE76 to the mean, from the sums: E|c|² − |E c|².
+        var ml = sl / n;
+        var ma = sa / n;
+        var mb = sb / n;
+        var spread = Math.Sqrt(Math.Max(0, squares / n - (ml * ml + ma * ma + mb * mb)));
         var shadow = MeasureShadow(grid, face, mean, p0, px, py);
         return new BackgroundMeasurement(fraction, CieLab.DeltaE2000(mean, specColour), spread, Math.Sqrt(px * px + py * py), shadow, MeasureClutter(grid, face), mean, subjectBox);
     }
@@ -360,26 +365,6 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
         m[0, 0] * (m[1, 1] * m[2, 2] - m[1, 2] * m[2, 1])
         - m[0, 1] * (m[1, 0] * m[2, 2] - m[1, 2] * m[2, 0])
         + m[0, 2] * (m[1, 0] * m[2, 1] - m[1, 1] * m[2, 0]);
-
-    private static BoxF? SubjectBox(LabGrid grid)
-    {
-        int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
-        for (var y = 0; y < grid.Height; y++)
-        {
-            for (var x = 0; x < grid.Width; x++)
-            {
-                if (!grid.Background(x, y))
-                {
-                    minX = Math.Min(minX, x);
-                    maxX = Math.Max(maxX, x);
-                    minY = Math.Min(minY, y);
-                    maxY = Math.Max(maxY, y);
-                }
-            }
-        }
-
-        return maxX < 0 ? null : new BoxF(minX * 2, minY * 2, (maxX - minX + 1) * 2, (maxY - minY + 1) * 2);
-    }
 
     private sealed record FaceMetrics(double? CrownY, double EyeLineY, double Roll, double Yaw, double ShoulderCoverage, double? ClothingDeltaE, double Sharpness, double Lightness, double Clipped, double Imbalance);
 
