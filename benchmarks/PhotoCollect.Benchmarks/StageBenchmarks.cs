@@ -37,5 +37,9 @@ public class StageBenchmarks
     }
 
     [Benchmark(Description = "LabGrid.Build (Lab + segmentation)")]
-    public int BuildLabGrid() => LabGrid.Build(_decoded).BackgroundCount;
+    public int BuildLabGrid()
+    {
+        using var grid = LabGrid.Build(_decoded);
+        return grid.BackgroundCount;
+    }
 }
