@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using PhotoCollect.Core.Photos.FaceDetection;
 using SixLabors.ImageSharp;
@@ -431,7 +432,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
             return null;
         }
 
-        var histogram = new int[128];
+        Span<int> histogram = stackalloc int[128];
         var count = 0;
         for (var y = top; y < grid.Height; y++)
         {
@@ -464,7 +465,9 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
         var y0 = Math.Clamp(box.Y + box.Height * 0.15f, 0, image.Height - 2);
         var x1 = Math.Clamp(box.Right - box.Width * 0.15f, x0 + 1, image.Width - 1);
         var y1 = Math.Clamp(box.Bottom - box.Height * 0.15f, y0 + 1, image.Height - 1);
-        var grey = new float[size * size];
+        // Pooled: 64 KB a call was most of what an inspection allocated. Not returned if this
+        // throws, which only costs the pool a fresh array.
+        var grey = ArrayPool<float>.Shared.Rent(size * size);
         var clipped = 0;
         var total = 0;
         image.ProcessPixelRows(rows =>
@@ -500,6 +503,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
             }
         }
 
+        ArrayPool<float>.Shared.Return(grey);
         var sharpness = sumSquares / n - (sum / n) * (sum / n);
 
         double left = 0, right = 0;
