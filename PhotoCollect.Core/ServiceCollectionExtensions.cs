@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFaceDetector>(provider => provider.GetRequiredService<BlazeFaceDetector>());
         services.AddOptions<PhotoSpec>();
         services.AddSingleton<PhotoInspector>();
+        services.AddSingleton<PhotoNormalizer>();
         return services;
     }
 }
