@@ -63,7 +63,8 @@ public sealed class PhotoNormalizer(IFaceDetector faceDetector, PhotoInspector i
     private PhotoFixResult Fix(Image<Rgb24> source, PhotoSpec spec)
     {
         var scale = Math.Min(1.0, WorkingLongSide / (double)Math.Max(source.Width, source.Height));
-        using var working = scale < 1 ? source.Clone(x => x.Resize((int)(source.Width * scale), (int)(source.Height * scale))) : null;
+        // Box filtering is plenty for finding the face and several times faster than bicubic on 12 MP.
+        using var working = scale < 1 ? source.Clone(x => x.Resize((int)(source.Width * scale), (int)(source.Height * scale), KnownResamplers.Box)) : null;
         var faces = FindFaces(working ?? source);
         if (faces.Count == 0)
         {
