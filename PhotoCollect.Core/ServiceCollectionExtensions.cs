@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The photo engine on its own (face detector, inspector): no database, no file store, so the
+    /// The photo engine on its own (face detector, inspector, auto-fix): no database, no file store, so the
     /// CLI can check photos without a portal. <see cref="PhotoSpec"/> and
     /// <see cref="FaceDetectorOptions"/> bind from their sections when a configuration is given.
     /// </summary>
@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BlazeFaceDetector>();
         services.AddSingleton<IFaceDetector>(provider => provider.GetRequiredService<BlazeFaceDetector>());
         services.AddSingleton<PhotoInspector>();
+        services.AddSingleton<PhotoNormalizer>();
         return services;
     }
 }
