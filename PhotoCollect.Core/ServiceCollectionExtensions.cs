@@ -17,7 +17,7 @@ namespace PhotoCollect.Core;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Core services shared by the portal, the API and the CLI. Data is added separately.</summary>
+    /// <summary>Core services shared by the portal and the API. Data is added separately; the CLI needs only <see cref="AddPhotoEngine"/>.</summary>
     /// <param name="configuration">Binds the photo engine's options (<see cref="AddPhotoEngine"/>); null keeps the defaults.</param>
     public static IServiceCollection AddPhotoCollectCore(this IServiceCollection services, string fileStoreRoot, IConfiguration? configuration = null)
     {
