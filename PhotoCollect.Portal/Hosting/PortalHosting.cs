@@ -9,8 +9,6 @@ using PhotoCollect.Core;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
-using PhotoCollect.Core.Photos;
-using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Portal.Components;
@@ -45,10 +43,8 @@ public static class PortalHosting
         }
 
         services.AddPhotoCollectData(database.Provider, connectionString);
-        services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"));
+        services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"), configuration);
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
-        services.Configure<PhotoSpec>(configuration.GetSection(PhotoSpec.SectionName));
-        services.Configure<FaceDetectorOptions>(configuration.GetSection(FaceDetectorOptions.SectionName));
         ConfigurePersonalDataKeys(builder, dataFolder);
 
         AddIdentity(services);
