@@ -13,6 +13,7 @@ using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Students;
+using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Portal.Components;
 using PhotoCollect.Portal.Components.Account;
 
@@ -50,6 +51,7 @@ public static class PortalHosting
         services.Configure<PhotoSpec>(configuration.GetSection(PhotoSpec.SectionName));
         services.Configure<FaceDetectorOptions>(configuration.GetSection(FaceDetectorOptions.SectionName));
         ConfigurePersonalDataKeys(builder, dataFolder);
+        services.AddWeChatMiniProgram(configuration, builder.Environment);
 
         AddIdentity(services);
 
