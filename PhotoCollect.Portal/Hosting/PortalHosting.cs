@@ -11,6 +11,7 @@ using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Students;
+using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Portal.Components;
 using PhotoCollect.Portal.Components.Account;
 
@@ -46,6 +47,7 @@ public static class PortalHosting
         services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"), configuration);
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
         ConfigurePersonalDataKeys(builder, dataFolder);
+        services.AddWeChatMiniProgram(configuration, builder.Environment);
 
         AddIdentity(services);
 
