@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
 using PhotoCollect.Core;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
@@ -157,7 +158,7 @@ public static class PortalHosting
             throw new InvalidOperationException("PersonalData keys must be configured in Production (PersonalData:CurrentKeyId, PersonalData:Keys, PersonalData:BlindIndexKey).");
         }
 
-        var generated = PersonalDataKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "personal-data.json"));
+        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "personal-data.json"), PersonalDataOptions.GenerateDevelopmentKeys);
         builder.Services.Configure<PersonalDataOptions>(o =>
         {
             o.CurrentKeyId = generated.CurrentKeyId;
