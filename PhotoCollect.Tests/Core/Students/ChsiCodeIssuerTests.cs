@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Photos;
@@ -103,5 +104,20 @@ public sealed class ChsiCodeIssuerTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task AddPhotoCollectCore_RegistersOneIssuerAndTheEmbeddedResolver()
+    {
+        await using var services = await TestServices.CreateAsync();
+
+        var resolver = services.Provider.GetRequiredService<IChsiCodeResolver>();
+        var issuer = services.Provider.GetRequiredService<ChsiCodeIssuer>();
+
+        Assert.IsType<EmbeddedChsiCodeResolver>(resolver);
+        Assert.Same(resolver, services.Provider.GetRequiredService<IChsiCodeResolver>());
+        Assert.Same(issuer, services.Provider.GetRequiredService<ChsiCodeIssuer>());
+        var now = services.Time.GetUtcNow();
+        Assert.True(resolver.Resolve(issuer.Issue(ChsiTestStudents.SunXiaofang(), now), "6721", now).Succeeded);
     }
 }
