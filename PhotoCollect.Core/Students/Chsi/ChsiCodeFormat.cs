@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -81,7 +82,7 @@ internal sealed class ChsiCodeFormat
     }
 
     /// <summary>Parses, authenticates and deserialises; the error is one of the format's failures.</summary>
-    public bool TryOpen(string? text, out Payload? payload, out ChsiCodeError? error)
+    public bool TryOpen(string? text, [NotNullWhen(true)] out Payload? payload, [NotNullWhen(false)] out ChsiCodeError? error)
     {
         payload = null;
         error = null;

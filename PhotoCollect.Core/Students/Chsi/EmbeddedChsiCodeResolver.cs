@@ -46,12 +46,11 @@ public sealed class EmbeddedChsiCodeResolver : IChsiCodeResolver
 
         if (!_format.TryOpen(qrText, out var payload, out var error))
         {
-            return ChsiResolution.Failure(error!);
+            return ChsiResolution.Failure(error);
         }
 
-        var student = payload!.ToStudent().Normalized();
-        if (student.Validate().Count > 0 || payload.IssuedAt <= 0 || payload.ExpiresAt <= payload.IssuedAt
-            || payload.ExpiresAt > LatestRepresentableSecond)
+        var student = payload.ToStudent().Normalized();
+        if (!HasPlausibleLifetime(payload) || student.Validate().Count > 0)
         {
             return ChsiResolution.Failure(ChsiCodeError.InvalidContent);
         }
@@ -68,6 +67,9 @@ public sealed class EmbeddedChsiCodeResolver : IChsiCodeResolver
 
         return ChsiResolution.Success(student, DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt));
     }
+
+    private static bool HasPlausibleLifetime(ChsiCodeFormat.Payload payload) =>
+        payload.IssuedAt > 0 && payload.ExpiresAt > payload.IssuedAt && payload.ExpiresAt <= LatestRepresentableSecond;
 
     /// <summary>
     /// Accepts what a phone keyboard gives: blanks around it, a lower-case x, full-width
