@@ -12,6 +12,7 @@ using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Storage;
 using PhotoCollect.Core.Students;
+using PhotoCollect.Core.Students.Chsi;
 
 namespace PhotoCollect.Core;
 
@@ -30,6 +31,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Audit.AuditLogService>();
         services.AddSingleton<QrCodeReader>();
+        services.AddOptions<ChsiCodeOptions>();
+        services.AddSingleton<ChsiCodeIssuer>();
+        // TryAdd: a CHSI-authorised resolver registered before this call takes precedence.
+        services.TryAddSingleton<IChsiCodeResolver, EmbeddedChsiCodeResolver>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();
