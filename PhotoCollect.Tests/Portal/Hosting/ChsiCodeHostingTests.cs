@@ -57,6 +57,8 @@ public sealed class ChsiCodeHostingTests : IDisposable
             ["PersonalData:CurrentKeyId"] = "a",
             ["PersonalData:Keys:a"] = TestKeys.KeyA,
             ["PersonalData:BlindIndexKey"] = TestKeys.BlindIndex,
+            ["WeChat:AppId"] = "wx1234567890abcdef",
+            ["WeChat:AppSecret"] = "0123456789abcdef0123456789abcdef",
         });
 
         var exception = Assert.ThrowsAny<Exception>(() => factory.Services);

@@ -74,6 +74,8 @@ public sealed class PortalWeChatHostingTests : IDisposable
             ["PersonalData:CurrentKeyId"] = "a",
             ["PersonalData:Keys:a"] = TestKeys.KeyA,
             ["PersonalData:BlindIndexKey"] = TestKeys.BlindIndex,
+            ["ChsiCodes:CurrentKeyId"] = "a",
+            ["ChsiCodes:Keys:a"] = TestKeys.KeyA,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         return builder.AddPhotoCollectPortal();
