@@ -1,4 +1,11 @@
+using PhotoCollect.Portal.Cli;
 using PhotoCollect.Portal.Hosting;
+
+// `photo check` / `photo fix` need only the photo engine: no web server, database or demo data.
+if (PhotoCli.IsCliInvocation(args))
+{
+    return await PhotoCli.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPhotoCollectPortal();
@@ -7,6 +14,7 @@ var app = builder.Build();
 app.UsePhotoCollectPortal();
 await app.InitializePhotoCollectAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>
 public partial class Program;

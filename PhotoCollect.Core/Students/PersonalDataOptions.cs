@@ -1,3 +1,5 @@
+using PhotoCollect.Core.Common;
+
 namespace PhotoCollect.Core.Students;
 
 /// <summary>
@@ -12,4 +14,12 @@ public sealed class PersonalDataOptions
     public string CurrentKeyId { get; set; } = "";
     public Dictionary<string, string> Keys { get; set; } = [];
     public string BlindIndexKey { get; set; } = "";
+
+    /// <summary>Fresh random keys for the development key file (<see cref="DevelopmentKeyFile"/>).</summary>
+    public static PersonalDataOptions GenerateDevelopmentKeys() => new()
+    {
+        CurrentKeyId = "dev-1",
+        Keys = new() { ["dev-1"] = Aes256Key.Generate() },
+        BlindIndexKey = Aes256Key.Generate(),
+    };
 }

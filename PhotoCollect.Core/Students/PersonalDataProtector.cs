@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PhotoCollect.Core.Common;
 
 namespace PhotoCollect.Core.Students;
 
@@ -27,14 +28,14 @@ public sealed class PersonalDataProtector
             throw new InvalidOperationException("PersonalData:Keys and PersonalData:CurrentKeyId must be configured.");
         }
 
-        _keys = value.Keys.ToDictionary(k => k.Key, k => DecodeKey(k.Value, $"PersonalData:Keys:{k.Key}"), StringComparer.Ordinal);
+        _keys = value.Keys.ToDictionary(k => k.Key, k => Aes256Key.Decode(k.Value, $"PersonalData:Keys:{k.Key}"), StringComparer.Ordinal);
         if (!_keys.ContainsKey(value.CurrentKeyId))
         {
             throw new InvalidOperationException($"PersonalData:CurrentKeyId '{value.CurrentKeyId}' is not among PersonalData:Keys.");
         }
 
         _currentKeyId = value.CurrentKeyId;
-        _blindIndexKey = DecodeKey(value.BlindIndexKey, "PersonalData:BlindIndexKey");
+        _blindIndexKey = Aes256Key.Decode(value.BlindIndexKey, "PersonalData:BlindIndexKey");
     }
 
     public string Protect(string plaintext)
@@ -96,23 +97,5 @@ public sealed class PersonalDataProtector
 
     public string RevealIdNumber(StudentRecord record) => Unprotect(record.IdNumberCipher);
 
-    /// <summary>A new random key, base64; used for the development key file and by operators.</summary>
-    public static string GenerateKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
     private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes("photocollect.idnumber." + keyId);
-
-    private static byte[] DecodeKey(string base64, string name)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{name} is not valid base64.");
-        }
-
-        return key.Length == 32 ? key : throw new InvalidOperationException($"{name} must be 32 bytes (AES-256).");
-    }
 }

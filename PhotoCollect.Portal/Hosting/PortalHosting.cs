@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
 using PhotoCollect.Core;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
-using PhotoCollect.Core.Photos;
-using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Students;
+using PhotoCollect.Core.Students.WeChat;
+using PhotoCollect.Core.Students.Chsi;
 using PhotoCollect.Portal.Components;
 using PhotoCollect.Portal.Components.Account;
 
@@ -45,11 +46,11 @@ public static class PortalHosting
         }
 
         services.AddPhotoCollectData(database.Provider, connectionString);
-        services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"));
+        services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"), configuration);
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
-        services.Configure<PhotoSpec>(configuration.GetSection(PhotoSpec.SectionName));
-        services.Configure<FaceDetectorOptions>(configuration.GetSection(FaceDetectorOptions.SectionName));
         ConfigurePersonalDataKeys(builder, dataFolder);
+        services.AddWeChatMiniProgram(configuration, builder.Environment);
+        ConfigureChsiCodeKeys(builder, dataFolder);
 
         AddIdentity(services);
 
@@ -96,8 +97,10 @@ public static class PortalHosting
         var services = scope.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PhotoCollect.Startup");
 
-        // Fail at start-up, not at the first upload, when personal-data keys are misconfigured.
+        // Fail at start-up, not at the first upload, when personal-data or 采集码 keys are misconfigured.
         services.GetRequiredService<PersonalDataProtector>();
+        services.GetRequiredService<ChsiCodeIssuer>();
+        services.GetRequiredService<IChsiCodeResolver>();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
 
@@ -157,12 +160,38 @@ public static class PortalHosting
             throw new InvalidOperationException("PersonalData keys must be configured in Production (PersonalData:CurrentKeyId, PersonalData:Keys, PersonalData:BlindIndexKey).");
         }
 
-        var generated = PersonalDataKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "personal-data.json"));
+        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "personal-data.json"), PersonalDataOptions.GenerateDevelopmentKeys);
         builder.Services.Configure<PersonalDataOptions>(o =>
         {
             o.CurrentKeyId = generated.CurrentKeyId;
             o.Keys = generated.Keys;
             o.BlindIndexKey = generated.BlindIndexKey;
+        });
+    }
+
+    /// <summary>
+    /// Keys of the embedded 采集码 format: configured ones win; outside Production a key file is
+    /// generated once under the data folder. <c>DefaultValidity</c> always comes from configuration.
+    /// </summary>
+    private static void ConfigureChsiCodeKeys(WebApplicationBuilder builder, string dataFolder)
+    {
+        var section = builder.Configuration.GetSection(ChsiCodeOptions.SectionName);
+        builder.Services.Configure<ChsiCodeOptions>(section);
+        if (section.Get<ChsiCodeOptions>() is { Keys.Count: > 0 })
+        {
+            return;
+        }
+
+        if (builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("ChsiCodes keys must be configured in Production (ChsiCodes:CurrentKeyId, ChsiCodes:Keys).");
+        }
+
+        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "chsi-codes.json"), ChsiCodeOptions.GenerateDevelopmentKeys);
+        builder.Services.Configure<ChsiCodeOptions>(o =>
+        {
+            o.CurrentKeyId = generated.CurrentKeyId;
+            o.Keys = generated.Keys;
         });
     }
 

@@ -41,7 +41,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {
         var page = await client.GetStringAsync("/Account/Login");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -52,7 +52,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync("/Account/Login", form);
+        var path = returnUrl is null ? "/Account/Login" : "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        return await client.PostAsync(path, form);
     }
 
     protected override void Dispose(bool disposing)

@@ -24,7 +24,7 @@ public sealed record SyntheticPhoto
     /// <summary>A rectangle of background darkened to this factor (a cast shadow).</summary>
     public (Rectangle Area, double Factor)? Shadow { get; init; }
 
-    /// <summary>Random coloured patches on the background (clutter).</summary>
+    /// <summary>Random coloured patches on the background (clutter), sized relative to the frame.</summary>
     public int Blotches { get; init; }
 
     public double HeadCentreX { get; init; } = 240;
@@ -93,8 +93,9 @@ public sealed record SyntheticPhoto
     {
         var random = new Random(Seed);
         var image = new Image<Rgb24>(Width, Height);
+        var unit = Width / 480.0;
         var blotches = Enumerable.Range(0, Blotches)
-            .Select(_ => (new Rectangle(random.Next(Width - 60), random.Next(Height / 2), 20 + random.Next(60), 20 + random.Next(60)), new Rgb24((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256))))
+            .Select(_ => (new Rectangle(random.Next(Width - (int)(60 * unit)), random.Next(Height / 2), (int)((20 + random.Next(60)) * unit), (int)((20 + random.Next(60)) * unit)), new Rgb24((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256))))
             .ToList();
         image.ProcessPixelRows(rows =>
         {

@@ -7,6 +7,7 @@ using PhotoCollect.Core;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Students;
+using PhotoCollect.Core.Students.Chsi;
 
 namespace PhotoCollect.Tests.Infrastructure;
 
@@ -37,6 +38,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddSingleton<IDbContextFactory<PhotoCollectDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
         services.AddSingleton<IOptions<PersonalDataOptions>>(Options.Create(TestKeys.Options()));
+        services.AddSingleton<IOptions<ChsiCodeOptions>>(Options.Create(TestKeys.ChsiCodes()));
         services.Configure<AdminOptions>(o =>
         {
             o.Email = "admin@test.local";

@@ -26,16 +26,21 @@ public sealed class FeatureCodeGeneratorTests
     public void Alphabet_HasNoLookAlikeCharacters() =>
         Assert.DoesNotContain(FeatureCodeGenerator.Alphabet, c => "0O1IL".Contains(c));
 
+    private static async Task AddBatchWithCodeAsync(PhotoCollect.Core.Data.PhotoCollectDbContext db, string code)
+    {
+        var (_, school) = await Builders.AddSchoolAsync(db);
+        var batch = Builders.Batch(school: school);
+        batch.FeatureCode = code;
+        db.CollectionBatches.Add(batch);
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task NextUniqueAsync_CodeTaken_RetriesWithAnother()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
-        var (_, school) = await Builders.AddSchoolAsync(db);
-        var batch = Builders.Batch(school: school);
-        batch.FeatureCode = "TAKEN234";
-        db.CollectionBatches.Add(batch);
-        await db.SaveChangesAsync();
+        await AddBatchWithCodeAsync(db, "TAKEN234");
         var generator = new FeatureCodeGenerator(new SequenceRandom("TAKEN234", "FRESH567"));
 
         var code = await generator.NextUniqueAsync(db);
@@ -48,11 +53,7 @@ public sealed class FeatureCodeGeneratorTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
-        var (_, school) = await Builders.AddSchoolAsync(db);
-        var batch = Builders.Batch(school: school);
-        batch.FeatureCode = "TAKEN234";
-        db.CollectionBatches.Add(batch);
-        await db.SaveChangesAsync();
+        await AddBatchWithCodeAsync(db, "TAKEN234");
         var generator = new FeatureCodeGenerator(new SequenceRandom(Enumerable.Repeat("TAKEN234", 20).ToArray()));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => generator.NextUniqueAsync(db));

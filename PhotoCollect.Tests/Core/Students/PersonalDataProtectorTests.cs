@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Tests.Infrastructure;
 
@@ -94,8 +95,8 @@ public sealed class PersonalDataProtectorTests
         try
         {
             var path = Path.Combine(folder, "keys", "personal-data.json");
-            var first = PersonalDataKeyFile.LoadOrCreate(path);
-            var second = PersonalDataKeyFile.LoadOrCreate(path);
+            var first = DevelopmentKeyFile.LoadOrCreate(path, PersonalDataOptions.GenerateDevelopmentKeys);
+            var second = DevelopmentKeyFile.LoadOrCreate(path, PersonalDataOptions.GenerateDevelopmentKeys);
 
             Assert.Equal(first.Keys[first.CurrentKeyId], second.Keys[second.CurrentKeyId]);
             Assert.Equal(first.BlindIndexKey, second.BlindIndexKey);

@@ -40,15 +40,21 @@ public sealed class DashboardPageTests
         return (services, school.Id);
     }
 
+    private static BunitContext CreateContext(TestServices services)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<DashboardService>());
+        return ctx;
+    }
+
     [Fact]
     public async Task Render_Teacher_ShowsOwnSchoolFiguresOnly()
     {
         var (services, schoolId) = await ArrangeAsync();
         await using var _ = services;
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(services.Provider.GetRequiredService<DashboardService>());
+        await using var ctx = CreateContext(services);
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("王老师");
         auth.SetRoles(Roles.Teacher);
@@ -70,10 +76,7 @@ public sealed class DashboardPageTests
     {
         var (services, _) = await ArrangeAsync();
         await using var _ = services;
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(services.Provider.GetRequiredService<DashboardService>());
+        await using var ctx = CreateContext(services);
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("管理员");
         auth.SetRoles(Roles.Admin);

@@ -104,16 +104,8 @@ public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFix
     public async Task Login_HostileReturnUrl_LandsOnHomePage(string returnUrl)
     {
         using var client = factory.CreateBrowserLikeClient();
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await client.PostAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = PortalFactory.AdminEmail,
-            ["Input.Password"] = PortalFactory.AdminPassword,
-        }));
+        var response = await PortalFactory.PostLoginAsync(client, PortalFactory.AdminEmail, PortalFactory.AdminPassword, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
@@ -125,16 +117,8 @@ public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFix
     public async Task Login_LocalReturnUrl_IsFollowed()
     {
         using var client = factory.CreateBrowserLikeClient();
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await client.PostAsync("/Account/Login?ReturnUrl=%2FAccount%2FManage", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = PortalFactory.AdminEmail,
-            ["Input.Password"] = PortalFactory.AdminPassword,
-        }));
+        var response = await PortalFactory.PostLoginAsync(client, PortalFactory.AdminEmail, PortalFactory.AdminPassword, "/Account/Manage");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("/Account/Manage", response.Headers.Location!.OriginalString);

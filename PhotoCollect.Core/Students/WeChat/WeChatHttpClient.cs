@@ -1,0 +1,220 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhotoCollect.Core.Common;
+
+namespace PhotoCollect.Core.Students.WeChat;
+
+/// <summary>
+/// <see cref="IWeChatMiniProgramClient"/> over HTTP, as a typed client (base address and timeout
+/// come from <see cref="WeChatOptions"/> at registration). In Simulated mode the same class talks to
+/// <see cref="SimulatedWeChatServer"/> instead of the network.
+/// WeChat answers errors with HTTP 200 and an <c>errcode</c>; a missing <c>errcode</c> means success.
+/// </summary>
+public sealed class WeChatHttpClient(
+    HttpClient http,
+    IOptions<WeChatOptions> options,
+    WeChatAccessTokenCache accessTokens,
+    ILogger<WeChatHttpClient> logger) : IWeChatMiniProgramClient
+{
+    private const int InvalidAccessToken = 40001;
+    private const int ExpiredAccessToken = 42001;
+    private const int InvalidCode = 40029;
+    private const int RateLimited = 45011;
+    private const int RiskyUser = 40226;
+    private const int SystemBusy = -1;
+
+    // WeChat's codes are short; anything longer is not worth sending.
+    private const int MaxCodeLength = 256;
+
+    private readonly WeChatOptions _options = options.Value;
+
+    public async Task<WeChatSession> Code2SessionAsync(string jsCode, CancellationToken cancellationToken)
+    {
+        if (!IsPlausibleCode(jsCode))
+        {
+            throw WeChatErrors.InvalidLoginCode();
+        }
+
+        var uri = "sns/jscode2session"
+            + $"?appid={Uri.EscapeDataString(_options.AppId)}"
+            + $"&secret={Uri.EscapeDataString(_options.AppSecret)}"
+            + $"&js_code={Uri.EscapeDataString(jsCode)}"
+            + "&grant_type=authorization_code";
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        var reply = await SendAsync<SessionReply>(request, "jscode2session", cancellationToken);
+        if (reply.ErrCode != 0)
+        {
+            throw MapError("jscode2session", reply, WeChatErrors.InvalidLoginCode);
+        }
+
+        if (string.IsNullOrEmpty(reply.OpenId) || string.IsNullOrEmpty(reply.SessionKey))
+        {
+            logger.LogError("WeChat jscode2session answered without openid or session_key.");
+            throw WeChatErrors.NotReachable();
+        }
+
+        return new WeChatSession(reply.OpenId, string.IsNullOrEmpty(reply.UnionId) ? null : reply.UnionId, reply.SessionKey);
+    }
+
+    public async Task<string> GetPhoneNumberAsync(string phoneCode, CancellationToken cancellationToken)
+    {
+        if (!IsPlausibleCode(phoneCode))
+        {
+            throw WeChatErrors.InvalidPhoneCode();
+        }
+
+        var token = await accessTokens.GetAsync(RequestAccessTokenAsync, cancellationToken);
+        var reply = await RequestPhoneNumberAsync(token, phoneCode, cancellationToken);
+        if (reply.ErrCode is InvalidAccessToken or ExpiredAccessToken)
+        {
+            // Someone force-refreshed the token or it expired early: renew once and retry once, never loop.
+            logger.LogWarning("WeChat rejected the cached access token (errcode {ErrCode}); renewing it and retrying once.", reply.ErrCode);
+            accessTokens.Invalidate(token);
+            token = await accessTokens.GetAsync(RequestAccessTokenAsync, cancellationToken);
+            reply = await RequestPhoneNumberAsync(token, phoneCode, cancellationToken);
+        }
+
+        if (reply.ErrCode != 0)
+        {
+            throw MapError("getuserphonenumber", reply, WeChatErrors.InvalidPhoneCode);
+        }
+
+        var phone = reply.PhoneInfo?.PurePhoneNumber;
+        if (string.IsNullOrEmpty(phone))
+        {
+            logger.LogError("WeChat getuserphonenumber answered without phone_info.purePhoneNumber.");
+            throw WeChatErrors.NotReachable();
+        }
+
+        return phone;
+    }
+
+    private async Task<PhoneReply> RequestPhoneNumberAsync(string accessToken, string phoneCode, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"wxa/business/getuserphonenumber?access_token={Uri.EscapeDataString(accessToken)}")
+        {
+            Content = JsonContent.Create(new { code = phoneCode }),
+        };
+        return await SendAsync<PhoneReply>(request, "getuserphonenumber", cancellationToken);
+    }
+
+    private async Task<(string Token, TimeSpan Lifetime)> RequestAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "cgi-bin/stable_token")
+        {
+            Content = JsonContent.Create(new
+            {
+                grant_type = "client_credential",
+                appid = _options.AppId,
+                secret = _options.AppSecret,
+                force_refresh = false,
+            }),
+        };
+        var reply = await SendAsync<TokenReply>(request, "stable_token", cancellationToken);
+        if (reply.ErrCode != 0)
+        {
+            throw MapError("stable_token", reply, WeChatErrors.Failed);
+        }
+
+        if (string.IsNullOrEmpty(reply.AccessToken) || reply.ExpiresIn <= 0)
+        {
+            logger.LogError("WeChat stable_token answered without access_token or a positive expires_in.");
+            throw WeChatErrors.NotReachable();
+        }
+
+        logger.LogInformation("WeChat access token renewed; valid for {ExpiresIn} s.", reply.ExpiresIn);
+        return (reply.AccessToken, TimeSpan.FromSeconds(reply.ExpiresIn));
+    }
+
+    /// <summary>Sends and parses; every transport or format failure becomes <c>wechat.unavailable</c>. URIs are never logged: they carry the secret or the token.</summary>
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, string endpoint, CancellationToken cancellationToken)
+        where T : Reply
+    {
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogError("WeChat {Endpoint} answered HTTP {StatusCode}.", endpoint, (int)response.StatusCode);
+                throw WeChatErrors.NotReachable();
+            }
+
+            // Parsed whatever the content type says: WeChat does not always label its JSON as JSON.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return JsonSerializer.Deserialize<T>(body) ?? throw new JsonException("The body is JSON null.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or JsonException)
+        {
+            // OperationCanceledException without the caller's cancellation is HttpClient's timeout.
+            logger.LogError("WeChat {Endpoint} failed: {Failure}: {Message}", endpoint, exception.GetType().Name, exception.Message);
+            throw WeChatErrors.NotReachable();
+        }
+    }
+
+    private DomainException MapError(string endpoint, Reply reply, Func<DomainException> invalidCode)
+    {
+        var expected = reply.ErrCode is InvalidCode or RateLimited or RiskyUser;
+        logger.Log(expected ? LogLevel.Information : LogLevel.Error,
+            "WeChat {Endpoint} returned errcode {ErrCode}: {ErrMsg}", endpoint, reply.ErrCode, reply.ErrMsg);
+        return reply.ErrCode switch
+        {
+            InvalidCode => invalidCode(),
+            RateLimited => WeChatErrors.TooManyRequests(),
+            RiskyUser => WeChatErrors.Risky(),
+            SystemBusy => WeChatErrors.NotReachable(),
+            _ => WeChatErrors.Failed(),
+        };
+    }
+
+    private static bool IsPlausibleCode(string? code) =>
+        !string.IsNullOrWhiteSpace(code) && code.Length <= MaxCodeLength;
+
+    private abstract class Reply
+    {
+        [JsonPropertyName("errcode")]
+        public int ErrCode { get; init; }
+
+        [JsonPropertyName("errmsg")]
+        public string? ErrMsg { get; init; }
+    }
+
+    private sealed class SessionReply : Reply
+    {
+        [JsonPropertyName("openid")]
+        public string? OpenId { get; init; }
+
+        [JsonPropertyName("unionid")]
+        public string? UnionId { get; init; }
+
+        [JsonPropertyName("session_key")]
+        public string? SessionKey { get; init; }
+    }
+
+    private sealed class TokenReply : Reply
+    {
+        [JsonPropertyName("access_token")]
+        public string? AccessToken { get; init; }
+
+        [JsonPropertyName("expires_in")]
+        public int ExpiresIn { get; init; }
+    }
+
+    private sealed class PhoneReply : Reply
+    {
+        [JsonPropertyName("phone_info")]
+        public PhoneInfo? PhoneInfo { get; init; }
+    }
+
+    private sealed class PhoneInfo
+    {
+        [JsonPropertyName("purePhoneNumber")]
+        public string? PurePhoneNumber { get; init; }
+    }
+}
