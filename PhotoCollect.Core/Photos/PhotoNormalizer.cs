@@ -119,7 +119,7 @@ public sealed class PhotoNormalizer(IFaceDetector faceDetector, PhotoInspector i
         }
 
         using var framed = Frame(source, left, top, outputScale, spec);
-        var grid = LabGrid.Build(framed);
+        using var grid = LabGrid.Build(framed);
         if (Clutter(grid, face, scale, left, top, outputScale) > MaxClutter)
         {
             return Refuse(PhotoFixCodes.BackgroundTooBusy, "背景太杂乱，无法自动替换。请站在纯色的墙或幕布前重新拍摄。");
