@@ -609,9 +609,12 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
             issues.Add(Error(PhotoIssueCodes.OffCentre, centre < spec.CentreMinX ? "人像偏左。请让人像位于照片正中。" : "人像偏右。请让人像位于照片正中。", Px(centre), $"{spec.CentreMinX}–{spec.CentreMaxX} px"));
         }
 
-        if ((m.ChinToBottom is { } chin && chin < spec.MinChinToBottom) || (m.ShoulderCoverage is { } coverage && coverage < spec.MinShoulderCoverage))
+        // Clothing the colour of the background reads as "no shoulders" to the segmentation;
+        // the clothing rule explains that case, so only the chin margin speaks for framing then.
+        var clothingBlends = m.ClothingDeltaE is { } clothing && clothing >= spec.ClothingAbsentDeltaE && clothing < spec.ClothingMinDeltaE;
+        if ((m.ChinToBottom is { } chin && chin < spec.MinChinToBottom) || (!clothingBlends && m.ShoulderCoverage is { } coverage && coverage < spec.MinShoulderCoverage))
         {
-            issues.Add(Error(PhotoIssueCodes.ShouldersNotVisible, "肩部和胸部拍得太少。不要拍大头照，请把镜头后退，拍到双肩，衣服至少拍到第三颗扣子的位置。",
+            issues.Add(Error(PhotoIssueCodes.ShouldersNotVisible, "肩部和胸部拍得太少（或衣服与背景同色）。不要拍大头照，请把镜头后退，拍到双肩，衣服至少拍到第三颗扣子的位置，并穿与蓝色背景区分明显的衣服。",
                 $"下巴距底边 {Px(m.ChinToBottom ?? 0)}，肩部占比 {Percent(m.ShoulderCoverage ?? 0)}", $"≥ {spec.MinChinToBottom} px，≥ {Percent(spec.MinShoulderCoverage)}"));
         }
     }
@@ -629,7 +632,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
             issues.Add(Warning(PhotoIssueCodes.Turned, "脸部没有正对镜头。请正面面对镜头，双耳对称。", $"{yaw:0.00}", $"≤ {spec.YawWarningRatio:0.00}"));
         }
 
-        if (m.ClothingDeltaE is { } clothing && clothing < spec.ClothingMinDeltaE)
+        if (m.ClothingDeltaE is { } clothing && clothing >= spec.ClothingAbsentDeltaE && clothing < spec.ClothingMinDeltaE)
         {
             issues.Add(Error(PhotoIssueCodes.ClothingLikeBackground, "衣服颜色与蓝色背景太接近。请换一件颜色区分明显的衣服（避免蓝色、浅蓝色）。", $"ΔE {clothing:0}", $"≥ {spec.ClothingMinDeltaE:0}"));
         }

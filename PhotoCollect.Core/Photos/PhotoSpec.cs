@@ -73,6 +73,9 @@ public sealed class PhotoSpec
     /// <summary>Median ΔE of the clothing to the background below which they blend in.</summary>
     public double ClothingMinDeltaE { get; set; } = 15;
 
+    /// <summary>Below this the chest region is the background itself (no body in the frame), not clothing.</summary>
+    public double ClothingAbsentDeltaE { get; set; } = 4;
+
     // Quality of the face region.
     /// <summary>Laplacian variance of the 128 × 128 face crop.</summary>
     public double SharpnessWarning { get; set; } = 40;

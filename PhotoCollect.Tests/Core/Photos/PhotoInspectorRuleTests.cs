@@ -232,7 +232,12 @@ public sealed class PhotoInspectorRuleTests
     [Fact]
     public void ClothingLikeBackground_Fails_DarkClothingPasses()
     {
-        AssertIssue(Inspect(new SyntheticPhoto { Clothing = new Rgb24(55, 180, 240) }), PhotoIssueCodes.ClothingLikeBackground, PhotoIssueSeverity.Error);
+        // A light-blue shirt, ΔE ≈ 9 from the background.
+        var blue = Inspect(new SyntheticPhoto { Clothing = new Rgb24(70, 170, 230) });
+        AssertIssue(blue, PhotoIssueCodes.ClothingLikeBackground, PhotoIssueSeverity.Error);
+
+        // One cause, one message: the blending shirt is not also reported as missing shoulders.
+        AssertNoIssue(blue, PhotoIssueCodes.ShouldersNotVisible);
         AssertNoIssue(Inspect(new SyntheticPhoto { Clothing = new Rgb24(240, 240, 235) }), PhotoIssueCodes.ClothingLikeBackground);
     }
 
