@@ -35,5 +35,14 @@ public static class AuditActionText
         ["demo.seeded"] = "生成演示数据",
     };
 
+    private static readonly Dictionary<string, string> EntityNames = new(StringComparer.Ordinal)
+    {
+        ["Order"] = "订单",
+        ["CollectionBatch"] = "采集批次",
+        ["Demo"] = "演示数据",
+    };
+
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);
+
+    public static string EntityToChinese(string entityType) => EntityNames.GetValueOrDefault(entityType, entityType);
 }

@@ -28,5 +28,16 @@ public sealed class LoginDashboardTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("工作台 · 中国图片社", await page.TitleAsync());
         var screenshot = await BrowserFixture.ScreenshotAsync(page, "02-dashboard-admin");
         Assert.True(new FileInfo(screenshot).Length > 10_000);
+
+        // The admin-only navigation leads to the audit log, which shows the demo seeding.
+        await page.ClickAsync("[data-testid=nav-audit]");
+        await page.Locator("[data-testid=audit-table] >> text=生成演示数据").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(page, "03-audit-log");
+
+        // Two-step verification set-up renders its QR code (static SSR account page).
+        await page.GotoAsync("/Account/Manage/EnableAuthenticator");
+        await page.Locator("[data-testid=authenticator-qr]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Matches("^[A-Z0-9 ]{20,}$", (await page.Locator("[data-testid=authenticator-key]").InnerTextAsync()).Trim());
+        await BrowserFixture.ScreenshotAsync(page, "04-enable-authenticator");
     }
 }
