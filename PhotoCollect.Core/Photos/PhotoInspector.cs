@@ -39,7 +39,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
         CheckFormat(photo, spec, rightSize, issues);
 
         // A photo of the wrong size is measured scaled to the spec width; its positions are not judged.
-        using var scaled = rightSize ? null : image.Clone(x => x.Resize(spec.Width, 0));
+        using var scaled = rightSize ? null : image.Clone(x => x.Resize(new ResizeOptions { Size = new Size(spec.Width, spec.Height * 2), Mode = ResizeMode.Max }));
         var subject = scaled ?? image;
 
         var faces = faceDetector.Detect(subject);

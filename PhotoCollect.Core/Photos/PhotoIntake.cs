@@ -43,6 +43,9 @@ public sealed record PhotoIntakeResult(DecodedPhoto? Photo, PhotoIssue? Failure)
 /// </summary>
 public static class PhotoIntake
 {
+    private const int MinSide = 64;
+    private const int MaxAspect = 4;
+
     // Only the JPEG module: the GIF/BMP/TGA decoders are attack surface we never need.
     private static readonly Configuration JpegOnly = CreateConfiguration();
 
@@ -69,6 +72,13 @@ public static class PhotoIntake
         if (structure is null || structure.Width == 0 || structure.Height == 0)
         {
             return Fail(PhotoIssueCodes.Corrupt, "照片文件已损坏，无法读取，请重新拍摄或选择照片。");
+        }
+
+        // Slivers (a 4000 × 1 "photo") are no photo at all and would break the analysis grid.
+        var shortSide = Math.Min(structure.Width, structure.Height);
+        if (shortSide < MinSide || Math.Max(structure.Width, structure.Height) > shortSide * MaxAspect)
+        {
+            return Fail(PhotoIssueCodes.WrongDimensions, $"照片尺寸异常（{structure.Width}×{structure.Height}），请上传正常拍摄的竖版照片（宽 {spec.Width} × 高 {spec.Height} 像素）。", $"{structure.Width}×{structure.Height}", $"{spec.Width}×{spec.Height}");
         }
 
         if ((long)structure.Width * structure.Height > spec.MaxPixels)

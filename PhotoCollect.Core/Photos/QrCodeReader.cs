@@ -122,6 +122,12 @@ public sealed class QrCodeReader
             error = QrReadError.TooLarge;
             return false;
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Hostile input may trip anything inside a decoder; none of it may reach the student as a 500.
+            error = QrReadError.Corrupt;
+            return false;
+        }
     }
 
     private static MemoryStream OpenReadOnly(ReadOnlyMemory<byte> image) =>
@@ -238,7 +244,7 @@ public sealed class QrCodeReader
                 }
             }
         }
-        catch (Exception exception) when (exception is ReaderException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // ZXing.Net mostly reports failure as null, but some paths over odd geometry still
             // throw (index past a matrix edge, an impossible version number). For the student
