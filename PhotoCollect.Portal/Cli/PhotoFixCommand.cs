@@ -114,9 +114,15 @@ internal sealed class PhotoFixCommand(Func<byte[], PhotoSpec, PhotoFixResult> fi
             return true;
         }
 
-        // Two spellings of one file (a symbolic link to it) are still the input.
-        return File.Exists(outputPath) && comparer.Equals(FinalTarget(input), FinalTarget(outputPath));
+        // Two spellings of one file (a symbolic link to it, or a path through a linked folder)
+        // are still the input. Paths cannot tell every case apart, so an existing output with
+        // the input's exact bytes is treated as the input too: refusing is always safe.
+        return File.Exists(outputPath)
+            && (comparer.Equals(FinalTarget(input), FinalTarget(outputPath)) || SameContent(input, outputPath));
     }
+
+    private static bool SameContent(string a, string b) =>
+        new FileInfo(a).Length == new FileInfo(b).Length && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 
     private static string FinalTarget(string path) =>
         File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);

@@ -81,6 +81,21 @@ public sealed class PhotoFixCliTests : IDisposable
         Assert.Contains("不能与输入照片相同", run.Error);
     }
 
+    [Fact]
+    public async Task Fix_OutputThroughLinkedFolder_UsageError_InputUntouched()
+    {
+        var bytes = new SyntheticPhoto().Jpeg();
+        var input = _folder.Write("photo.jpg", bytes);
+        var linkedFolder = _folder.Combine("same-folder");
+        Directory.CreateSymbolicLink(linkedFolder, Path.GetDirectoryName(input)!);
+
+        var run = await CliRun.RunAsync("photo", "fix", input, Path.Combine(linkedFolder, "photo.jpg"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("不能与输入照片相同", run.Error);
+        Assert.Equal(bytes, File.ReadAllBytes(input));
+    }
+
     [Theory]
     [InlineData("{folder}/missing.jpg", "{folder}/out.jpg", "找不到输入照片")]
     [InlineData("{folder}", "{folder}/out.jpg", "不能是文件夹")]
