@@ -14,48 +14,61 @@ public static class DevelopmentKeyFile
     /// <summary>
     /// Reads the keys at <paramref name="path"/>, or writes <paramref name="generate"/>'s keys there
     /// (owner read/write only) when the file does not exist yet. When two processes start at once,
-    /// both end up with the keys of whichever wrote the file first.
+    /// both end up with the keys of whichever created the file first: creation is exclusive
+    /// (O_EXCL), which a check-then-move cannot guarantee.
     /// </summary>
     public static T LoadOrCreate<T>(string path, Func<T> generate)
         where T : class
     {
         var fullPath = Path.GetFullPath(path);
-        if (File.Exists(fullPath))
+        if (!File.Exists(fullPath))
         {
-            return Read<T>(fullPath);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var generated = generate();
-        var temp = $"{fullPath}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            // Owner-only from the moment of creation, so the keys are never readable by others, not even briefly.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var generated = generate();
+            try
             {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
+                // Owner-only from the moment of creation, so the keys are never readable by others, not even briefly.
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
 
-            using (var stream = new FileStream(temp, options))
+                using (var stream = new FileStream(fullPath, options))
+                {
+                    JsonSerializer.Serialize(stream, generated, Indented);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                return generated;
+            }
+            catch (IOException) when (File.Exists(fullPath))
             {
-                JsonSerializer.Serialize(stream, generated, Indented);
+                // Another process created it first; use its keys.
             }
+        }
 
-            File.Move(temp, fullPath, overwrite: false);
-            return generated;
-        }
-        catch (IOException) when (File.Exists(fullPath))
-        {
-            return Read<T>(fullPath);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        return ReadWhenComplete<T>(fullPath);
     }
 
-    private static T Read<T>(string path) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(path))
-            ?? throw new InvalidOperationException($"Key file {path} is empty.");
+    /// <summary>The winner of a simultaneous first start may still be writing: wait briefly for complete JSON.</summary>
+    private static T ReadWhenComplete<T>(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<T>(File.ReadAllText(path))
+                    ?? throw new InvalidOperationException($"Key file {path} is empty.");
+            }
+            catch (Exception e) when (e is JsonException or IOException && attempt < 50)
+            {
+                Thread.Sleep(20);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidOperationException($"Development key file {path} is damaged; delete it to generate new keys (data encrypted with the old ones becomes unreadable).", e);
+            }
+        }
+    }
 }
