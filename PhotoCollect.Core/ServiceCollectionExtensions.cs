@@ -35,6 +35,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChsiCodeIssuer>();
         // TryAdd: a CHSI-authorised resolver registered before this call takes precedence.
         services.TryAddSingleton<IChsiCodeResolver, EmbeddedChsiCodeResolver>();
+        services.AddSingleton<ChsiCodeReader>();
+        services.AddSingleton<FeatureCodeLookup>();
+        services.AddScoped<StudentAccountService>(); // scoped: holds the typed WeChat HttpClient, which must not live forever
+        services.AddSingleton<StudentOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();

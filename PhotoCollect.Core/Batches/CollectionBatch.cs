@@ -79,8 +79,32 @@ public sealed class CollectionBatch
     }
 }
 
+public static class CollectionTypeText
+{
+    public static string ToChinese(this CollectionType type) => type switch
+    {
+        CollectionType.Centralised => "集中采集",
+        CollectionType.Individual => "个人采集",
+        _ => type.ToString(),
+    };
+}
+
+public static class BatchStatusText
+{
+    public static string ToChinese(this BatchStatus status) => status switch
+    {
+        BatchStatus.Open => "采集中",
+        BatchStatus.Closed => "已关闭",
+        BatchStatus.Archived => "已归档",
+        _ => status.ToString(),
+    };
+}
+
 public static class BatchErrors
 {
+    public const string CodeInvalid = "batch.code_invalid";
+    public const string NotFound = "batch.not_found";
+    public const string TypeMismatch = "batch.type_mismatch";
     public const string Closed = "batch.closed";
     public const string NotYetOpen = "batch.not_open";
     public const string Expired = "batch.expired";

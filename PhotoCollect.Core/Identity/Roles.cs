@@ -23,6 +23,9 @@ public static class Policies
     public const string Staff = "Staff";
     public const string Admin = "AdminOnly";
     public const string ReviewerOrAdmin = "ReviewerOrAdmin";
+
+    /// <summary>A mini-program student with a bearer token from <c>/api/v1/auth/wechat</c>; never satisfied by a portal cookie.</summary>
+    public const string Student = "Student";
 }
 
 /// <summary>Claims added to the portal cookie so scope checks need no extra query.</summary>

@@ -14,6 +14,8 @@ using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Core.Students.Chsi;
+using PhotoCollect.Portal.Api;
+using PhotoCollect.Portal.Api.Dev;
 using PhotoCollect.Portal.Components;
 using PhotoCollect.Portal.Components.Account;
 
@@ -53,6 +55,7 @@ public static class PortalHosting
         ConfigureChsiCodeKeys(builder, dataFolder);
 
         AddIdentity(services);
+        builder.AddStudentApi(dataFolder);
 
         // Without this, Razor output entity-encodes every Chinese character.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -79,14 +82,36 @@ public static class PortalHosting
             SupportedCultures = [Chinese],
             SupportedUICultures = [Chinese],
         });
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers its own errors in JSON; HTML error pages are for the portal.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments(StudentApi.Prefix),
+            portal => portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        if (app.Environment.IsDevelopment())
+        {
+            // Before authentication: the portal's fallback policy would otherwise send it to the login page.
+            app.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = "api-docs";
+                options.SwaggerEndpoint(StudentApiDocument.Path, "PhotoCollect 学生端 API v1");
+                options.DocumentTitle = "PhotoCollect 学生端 API";
+            });
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(StudentApi.Prefix), api => api.UseMiddleware<ApiRequestMiddleware>());
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapStudentApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapStudentSimulator();
+        }
         return app;
     }
 

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Data;
+
+namespace PhotoCollect.Core.Batches;
+
+/// <summary>A batch as a student sees it after typing its 特征码.</summary>
+public sealed record BatchForStudent(
+    int Id,
+    string FeatureCode,
+    string Name,
+    CollectionType Type,
+    string TypeText,
+    string SchoolName,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int PriceFen,
+    string PriceText,
+    int MaxSubmissions,
+    BatchStatus Status,
+    string StatusText);
+
+/// <summary>Finds the batch a student joins by 特征码, with a distinct error for each reason it cannot be joined.</summary>
+public sealed class FeatureCodeLookup(IDbContextFactory<PhotoCollectDbContext> factory, TimeProvider time)
+{
+    /// <summary>
+    /// Upper case without blanks or dashes: what a student copies from a class group message
+    /// often has them. Throws <see cref="BatchErrors.CodeInvalid"/> when it cannot be a code.
+    /// </summary>
+    public static string Normalize(string? featureCode)
+    {
+        var value = new string((featureCode ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
+        if (value.Length != FeatureCodeGenerator.Length || value.Any(c => !FeatureCodeGenerator.Alphabet.Contains(c, StringComparison.Ordinal)))
+        {
+            throw new DomainException(BatchErrors.CodeInvalid, "特征码为 8 位字母和数字（不含 0、O、1、I、L），请核对老师提供的特征码后重新输入。");
+        }
+
+        return value;
+    }
+
+    /// <summary>The open batch with this code and type, or the reason why it cannot be joined now.</summary>
+    public async Task<BatchForStudent> FindOpenAsync(string? featureCode, CollectionType type, CancellationToken cancellationToken)
+    {
+        var batch = await FindBatchAsync(featureCode, type, cancellationToken);
+        batch.EnsureAcceptsSubmissions(time.GetUtcNow());
+        return ToView(batch);
+    }
+
+    /// <summary>The batch with this code and type in any state (the caller applies the state rules); loads its school.</summary>
+    public async Task<CollectionBatch> FindBatchAsync(string? featureCode, CollectionType type, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await FindBatchAsync(db.CollectionBatches.AsNoTracking(), featureCode, type, cancellationToken);
+    }
+
+    /// <summary>As above, from <paramref name="batches"/> (tracked or not, as the caller needs).</summary>
+    internal static async Task<CollectionBatch> FindBatchAsync(IQueryable<CollectionBatch> batches, string? featureCode, CollectionType type, CancellationToken cancellationToken)
+    {
+        var code = Normalize(featureCode);
+        var batch = await batches.Include(b => b.School)
+            .SingleOrDefaultAsync(b => b.FeatureCode == code, cancellationToken)
+            ?? throw new DomainException(BatchErrors.NotFound, "没有找到该特征码对应的采集批次：请核对老师提供的特征码后重新输入，或联系老师确认。");
+        if (batch.Type != type)
+        {
+            throw new DomainException(BatchErrors.TypeMismatch, $"该特征码属于“{batch.Type.ToChinese()}”批次，请返回选择“{batch.Type.ToChinese()}”后再输入。");
+        }
+
+        return batch;
+    }
+
+    public static BatchForStudent ToView(CollectionBatch batch) => new(
+        batch.Id,
+        batch.FeatureCode,
+        batch.Name,
+        batch.Type,
+        batch.Type.ToChinese(),
+        batch.School?.Name ?? "",
+        batch.OpensAt,
+        batch.ClosesAt,
+        batch.PriceFen,
+        PriceText(batch.PriceFen),
+        batch.MaxSubmissions,
+        batch.Status,
+        batch.Status.ToChinese());
+
+    /// <summary>1250 → "12.50 元"; 0 → "免费".</summary>
+    public static string PriceText(int priceFen) =>
+        priceFen == 0 ? "免费" : (priceFen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
+}

@@ -1,0 +1,67 @@
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Photos;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace PhotoCollect.Core.Students;
+
+/// <summary>
+/// Turns an uploaded avatar (JPEG or PNG) into a fresh 256×256 JPEG. Re-encoding drops whatever
+/// else the file carried (metadata, trailers, polyglot payloads); the header's size is checked
+/// before the decoder allocates anything.
+/// </summary>
+public static class AvatarImage
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int Size = 256;
+    private const long MaxPixels = 40_000_000;
+
+    private static readonly Configuration Decoders = new(new JpegConfigurationModule(), new PngConfigurationModule())
+    {
+        MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 256 }),
+    };
+
+    public static byte[] Normalize(byte[] bytes)
+    {
+        if (bytes.Length == 0 || bytes.Length > MaxBytes)
+        {
+            throw Invalid($"头像图片需为 JPG 或 PNG，且不超过 {MaxBytes / (1024 * 1024)} MB。");
+        }
+
+        var kind = ImageFileSniffer.Sniff(bytes);
+        if (kind is not (ImageFileKind.Jpeg or ImageFileKind.Png) || !ImageFileSniffer.HasCompleteStructure(bytes, kind))
+        {
+            throw Invalid("头像图片无法识别：请选择 JPG 或 PNG 格式的完整图片。");
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var info = Image.Identify(Decoders, stream);
+            if (info is null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels)
+            {
+                throw Invalid("头像图片尺寸异常，请换一张图片。");
+            }
+
+            stream.Position = 0;
+            using var image = Image.Load<Rgb24>(Decoders, stream);
+            image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions { Size = new Size(Size, Size), Mode = ResizeMode.Crop }));
+            image.Metadata.ExifProfile = null;
+            image.Metadata.IccProfile = null;
+            image.Metadata.XmpProfile = null;
+            using var output = new MemoryStream();
+            image.SaveAsJpeg(output, new JpegEncoder { Quality = 85 });
+            return output.ToArray();
+        }
+        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidMemoryOperationException or UnknownImageFormatException)
+        {
+            throw Invalid("头像图片已损坏或无法打开，请换一张图片。");
+        }
+    }
+
+    private static DomainException Invalid(string message) => new(StudentErrors.AvatarInvalid, message);
+}

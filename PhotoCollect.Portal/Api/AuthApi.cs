@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PhotoCollect.Core.Identity;
+using PhotoCollect.Core.Students;
+using PhotoCollect.Core.Students.WeChat;
+
+namespace PhotoCollect.Portal.Api;
+
+public sealed record WeChatLoginRequest(string? Code);
+
+public sealed record PhoneBindRequest(string? Code);
+
+/// <summary>The token and the profile, so the mini program knows at once whether consent or profile completion is due.</summary>
+public sealed record LoginResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, int ExpiresIn, StudentProfile Profile);
+
+/// <summary>WeChat sign-in and phone binding.</summary>
+public static class AuthApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("登录");
+        auth.MapPost("/wechat", SignIn)
+            .AllowAnonymous()
+            .RequireRateLimiting(StudentRateLimits.Login)
+            .WithSummary("微信登录：用 wx.login 的 code 换取访问令牌")
+            .WithDescription("服务器用 code 调用微信 jscode2session，session_key 只留在服务器。首次登录自动创建学生账号。")
+            .Errors(StudentErrors.LoginCodeRequired, WeChatErrors.InvalidCode, WeChatErrors.RateLimited, WeChatErrors.RiskyUser, WeChatErrors.Error, WeChatErrors.Unavailable);
+
+        auth.MapPost("/phone", BindPhone)
+            .RequireAuthorization(Policies.Student)
+            .RequireRateLimiting(StudentRateLimits.Login)
+            .WithSummary("绑定手机号：用手机号快速验证组件的 code 换取手机号")
+            .WithDescription("服务器用共享缓存的 access_token（stable_token）调用 getuserphonenumber。返回的手机号已打码。")
+            .Errors(StudentErrors.PhoneCodeRequired, WeChatErrors.InvalidCode, WeChatErrors.RateLimited, WeChatErrors.Error, WeChatErrors.Unavailable);
+    }
+
+    private static async Task<Ok<LoginResponse>> SignIn(WeChatLoginRequest request, StudentAccountService accounts, StudentTokenService tokens, CancellationToken cancellationToken)
+    {
+        var profile = await accounts.SignInAsync(request.Code, cancellationToken);
+        var token = tokens.Issue(profile.AccountId);
+        return TypedResults.Ok(new LoginResponse(token.AccessToken, token.TokenType, token.ExpiresAt, token.ExpiresIn, profile));
+    }
+
+    private static async Task<Ok<StudentProfile>> BindPhone(PhoneBindRequest request, HttpContext context, StudentAccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.BindPhoneAsync(context.AccountId(), request.Code, cancellationToken));
+}

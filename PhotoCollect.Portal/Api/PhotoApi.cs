@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Photos;
+
+namespace PhotoCollect.Portal.Api;
+
+/// <summary>The requirements the mini program shows before the student takes the photo.</summary>
+public sealed record PhotoRequirements(int Width, int Height, int MinKilobytes, int MaxKilobytes, string BackgroundColor, string SpecVersion, IReadOnlyList<string> Rules);
+
+public sealed record PhotoFixResponse(string ContentType, string ImageBase64, PhotoVerdict Verdict);
+
+/// <summary>Photo checks, uploads, 一键修正 and downloads.</summary>
+public static class PhotoApi
+{
+    private static readonly string[] UploadErrors = [ApiErrors.MultipartRequired, ApiErrors.FileRequired, ApiErrors.UploadTooLarge];
+
+    public static void Map(RouteGroupBuilder api, IServiceProvider services)
+    {
+        var maxUpload = services.GetRequiredService<IOptions<PhotoSpec>>().Value.MaxUploadBytes;
+        var bodyLimit = maxUpload + 64L * 1024;
+
+        api.MapGet("/photo-requirements", (IOptions<PhotoSpec> spec) => TypedResults.Ok(Requirements(spec.Value)))
+            .WithTags("照片")
+            .WithSummary("照片要求（拍摄前展示）");
+
+        api.MapPost("/photos/check", async Task<Ok<PhotoVerdict>> (HttpRequest request, PhotoInspector inspector, IOptions<PhotoSpec> spec, CancellationToken ct) =>
+            {
+                var upload = await MultipartUpload.ReadAsync(request, maxUpload, ct);
+                return TypedResults.Ok(PhotoVerdict.From(inspector.Inspect(upload.File, spec.Value)));
+            })
+            .BodyLimit(bodyLimit)
+            .RequireRateLimiting(StudentRateLimits.Upload)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithTags("照片")
+            .WithSummary("检测照片（不保存）：立即返回合格与否和具体问题")
+            .WithDescription("表单字段 file。不合格的照片也返回 200，passed=false，issues 中每一项都有错误码和中文提示（photo.* 错误码）。")
+            .Errors(UploadErrors);
+
+        api.MapPost("/orders/{orderId:long}/photo", Upload)
+            .BodyLimit(bodyLimit)
+            .RequireRateLimiting(StudentRateLimits.Upload)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithTags("照片")
+            .WithSummary("上传订单照片：检测，合格（含有提示）才保存为当前照片")
+            .WithDescription("表单字段：file，source（Camera 拍摄 / Album 相册 / AutoFixed 一键修正结果，默认 Album）。accepted=false 表示照片不合格、未保存，verdict 给出原因。")
+            .Errors([.. UploadErrors, ApiErrors.InvalidSource, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked, StudentOrderService.ConcurrentChangeCode]);
+
+        api.MapPost("/orders/{orderId:long}/photo/fix", Fix)
+            .BodyLimit(bodyLimit)
+            .RequireRateLimiting(StudentRateLimits.Upload)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithTags("照片")
+            .WithSummary("一键修正：裁剪到规定构图并替换为标准蓝色背景，返回修正后的 JPG 和检测结果（不保存）")
+            .WithDescription("学生确认使用后，再以 source=AutoFixed 调用上传接口。")
+            .Errors([.. UploadErrors, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked,
+                PhotoFixCodes.NoFace, PhotoFixCodes.SeveralFaces, PhotoFixCodes.HeadCutOff, PhotoFixCodes.BodyCutOff, PhotoFixCodes.BackgroundTooBusy,
+                PhotoIssueCodes.Empty, PhotoIssueCodes.NotJpeg, PhotoIssueCodes.Corrupt, PhotoIssueCodes.Truncated, PhotoIssueCodes.TooManyPixels, PhotoIssueCodes.UploadTooLarge]);
+
+        api.MapGet("/orders/{orderId:long}/photos/{versionNo:int}", async (long orderId, int versionNo, HttpContext context, StudentOrderService orders, CancellationToken ct) =>
+            {
+                var stream = await orders.OpenPhotoAsync(context.AccountId(), orderId, versionNo, ct);
+                ProfileApi.NoStore(context);
+                return TypedResults.Stream(stream, "image/jpeg");
+            })
+            .Produces(200, contentType: "image/jpeg")
+            .WithTags("照片")
+            .WithSummary("下载自己订单的某一版照片（不缓存）")
+            .Errors(StudentOrderService.PhotoNotFoundCode);
+    }
+
+    private static async Task<Ok<PhotoUploadResult>> Upload(long orderId, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
+    {
+        var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptions<PhotoSpec>>().Value.MaxUploadBytes, cancellationToken);
+        var source = upload.Field("source")?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "album" => PhotoSource.Album,
+            "camera" => PhotoSource.Camera,
+            "autofixed" => PhotoSource.AutoFixed,
+            _ => throw new Core.Common.DomainException(ApiErrors.InvalidSource, "source 只能是 Camera、Album 或 AutoFixed。"),
+        };
+        return TypedResults.Ok(await orders.UploadPhotoAsync(context.AccountId(), orderId, upload.File, source, context.ClientAddress(), cancellationToken));
+    }
+
+    private static async Task<Ok<PhotoFixResponse>> Fix(long orderId, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
+    {
+        var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptions<PhotoSpec>>().Value.MaxUploadBytes, cancellationToken);
+        var fixedPhoto = await orders.FixPhotoAsync(context.AccountId(), orderId, upload.File, cancellationToken);
+        return TypedResults.Ok(new PhotoFixResponse("image/jpeg", Convert.ToBase64String(fixedPhoto.Jpeg), fixedPhoto.Verdict));
+    }
+
+    private static PhotoRequirements Requirements(PhotoSpec spec) => new(
+        spec.Width,
+        spec.Height,
+        spec.MinBytes / 1024,
+        spec.MaxBytes / 1024,
+        spec.BackgroundColor,
+        spec.Version,
+        [
+            $"背景为蓝色，色号 {spec.BackgroundColor.TrimStart('#')}，均匀无渐变，不得有阴影、其他人或物体",
+            "照片格式为 JPG",
+            $"长宽为 {spec.Width}×{spec.Height} 像素",
+            $"文件大小在 {spec.MinBytes / 1024}K 以上，不要翻拍纸质照片",
+            "不要大头照，头顶要留出空间，衣服至少拍到第三个扣子的位置",
+            "人物坐姿端正，表情自然，双眼自然睁开并平视，双耳对称，左右肩膀平衡",
+            "不得使用头部遮盖物；发型整齐不戴发饰，头发不遮挡耳朵、眉毛",
+            "不得佩戴耳环、项链等饰品；常戴眼镜者应佩戴眼镜，但不得戴有色（含隐形）眼镜，镜框不得遮挡眼睛，镜片不能反光",
+            "嘴唇自然闭合，不宜化浓妆",
+            "衣着应与背景色区分明显，避免复杂图案、条纹；请勿穿毛领大衣、臃肿外套、吊带衫",
+            "拍摄时请使用后置摄像头",
+        ]);
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Identity;
+
+namespace PhotoCollect.Portal.Api;
+
+/// <summary>One rate limit: this many requests per window, per student (or per address before sign-in).</summary>
+public sealed class RateLimitRule
+{
+    public int PermitLimit { get; set; }
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The <c>StudentApi:RateLimits</c> section (DESIGN.md §9: login, 特征码 lookup, code decoding, uploads).</summary>
+public sealed class StudentRateLimitOptions
+{
+    public const string SectionName = "StudentApi:RateLimits";
+
+    public RateLimitRule Login { get; set; } = new() { PermitLimit = 20 };
+    public RateLimitRule FeatureCode { get; set; } = new() { PermitLimit = 10 };
+    public RateLimitRule ChsiCode { get; set; } = new() { PermitLimit = 10 };
+    public RateLimitRule Upload { get; set; } = new() { PermitLimit = 30 };
+}
+
+public static class StudentRateLimits
+{
+    public const string Login = "student-login";
+    public const string FeatureCode = "student-feature-code";
+    public const string ChsiCode = "student-chsi-code";
+    public const string Upload = "student-upload";
+}
+
+/// <summary>Registration of the student API: its bearer scheme and policy, JSON, rate limits and OpenAPI document.</summary>
+public static class StudentApiHosting
+{
+    public static void AddStudentApi(this WebApplicationBuilder builder, string dataFolder)
+    {
+        var services = builder.Services;
+        ConfigureSigningKey(builder, dataFolder);
+        services.AddSingleton<StudentTokenService>();
+
+        services.AddAuthentication().AddJwtBearer(StudentTokenService.Scheme, options =>
+        {
+            options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
+                    await ApiErrors.WriteAsync(
+                        context.HttpContext,
+                        expired ? ApiErrors.TokenExpired : ApiErrors.AuthRequired,
+                        expired ? "登录已过期，请重新登录。" : "请先登录（在请求头 Authorization 中携带 Bearer 令牌）。");
+                },
+                OnForbidden = context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.Forbidden, "无权访问该接口。"),
+            };
+        });
+        services.AddOptions<JwtBearerOptions>(StudentTokenService.Scheme).Configure<StudentTokenService, TimeProvider>((options, tokens, time) =>
+        {
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = StudentTokenService.Issuer,
+                ValidAudience = StudentTokenService.Audience,
+                IssuerSigningKey = tokens.SigningKey,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                NameClaimType = JwtRegisteredClaimNames.Sub,
+                RequireExpirationTime = true,
+                // Expiry by the app's clock, so tests can move time.
+                LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = time.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore <= now.AddSeconds(30)) && expires is not null && now < expires;
+                },
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Policies.Student, policy => policy
+            .AddAuthenticationSchemes(StudentTokenService.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(StudentTokenService.KindClaim, StudentTokenService.StudentKind));
+
+        // Bad JSON throws, so ApiRequestMiddleware answers it with a problem, in every environment.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        services.Configure<StudentRateLimitOptions>(builder.Configuration.GetSection(StudentRateLimitOptions.SectionName));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.RateLimited, "操作太频繁，请稍后再试。");
+            };
+            AddPolicy(options, StudentRateLimits.Login, o => o.Login);
+            AddPolicy(options, StudentRateLimits.FeatureCode, o => o.FeatureCode);
+            AddPolicy(options, StudentRateLimits.ChsiCode, o => o.ChsiCode);
+            AddPolicy(options, StudentRateLimits.Upload, o => o.Upload);
+        });
+
+        services.AddOpenApi(StudentApiDocument.Name, StudentApiDocument.Configure);
+    }
+
+    /// <summary>Per student once signed in (the token's subject), per client address before.</summary>
+    private static void AddPolicy(RateLimiterOptions options, string name, Func<StudentRateLimitOptions, RateLimitRule> rule) =>
+        options.AddPolicy(name, context =>
+        {
+            var subject = context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+            var key = subject is not null ? "s:" + subject : "ip:" + context.Connection.RemoteIpAddress;
+            var configured = rule(context.RequestServices.GetRequiredService<IOptions<StudentRateLimitOptions>>().Value);
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, configured.PermitLimit),
+                Window = configured.Window,
+                QueueLimit = 0,
+            });
+        });
+
+    private static void ConfigureSigningKey(WebApplicationBuilder builder, string dataFolder)
+    {
+        var section = builder.Configuration.GetSection(StudentTokenOptions.SectionName);
+        builder.Services.Configure<StudentTokenOptions>(section);
+        if (!string.IsNullOrWhiteSpace(section[nameof(StudentTokenOptions.SigningKey)]))
+        {
+            return;
+        }
+
+        if (builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("StudentApi:SigningKey must be configured in Production (base64 of 32 random bytes).");
+        }
+
+        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "student-tokens.json"), StudentTokenOptions.GenerateDevelopmentKeys);
+        builder.Services.PostConfigure<StudentTokenOptions>(o => o.SigningKey = generated.SigningKey);
+    }
+}
