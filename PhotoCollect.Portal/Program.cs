@@ -7,6 +7,12 @@ if (PhotoCli.IsCliInvocation(args))
     return await PhotoCli.RunAsync(args);
 }
 
+// `chsi issue` makes a test 采集码 with the portal's keys, also without a running portal.
+if (ChsiCli.IsCliInvocation(args))
+{
+    return await ChsiCli.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPhotoCollectPortal();
 

@@ -14,6 +14,14 @@ public sealed class AuditLogService(IDbContextFactory<PhotoCollectDbContext> fac
             .Take(Math.Clamp(take, 1, 1000))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>Appends one event (for actions that change no entity, such as issuing a test 采集码).</summary>
+    public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.AuditEvents.Add(auditEvent);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }
 
 public static class AuditActionText
@@ -33,6 +41,8 @@ public static class AuditActionText
         ["order.exported"] = "导出",
         ["batch.created"] = "创建批次",
         ["demo.seeded"] = "生成演示数据",
+        ["student.consented"] = "同意个人信息说明",
+        ["chsi.test_code_issued"] = "生成测试采集码",
     };
 
     private static readonly Dictionary<string, string> EntityNames = new(StringComparer.Ordinal)
@@ -40,6 +50,8 @@ public static class AuditActionText
         ["Order"] = "订单",
         ["CollectionBatch"] = "采集批次",
         ["Demo"] = "演示数据",
+        ["StudentAccount"] = "学生账号",
+        ["ChsiTestCode"] = "测试采集码",
     };
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);
