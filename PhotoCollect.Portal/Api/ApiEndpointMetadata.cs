@@ -9,6 +9,13 @@ public sealed record ApiErrorCodes(IReadOnlyList<string> Codes);
 /// </summary>
 public sealed record RequestBodyLimit(long MaxBytes);
 
+/// <summary>
+/// A <c>multipart/form-data</c> body with a <c>file</c> part and these text fields, read by
+/// <see cref="MultipartUpload"/>. Documentation only: unlike <c>Accepts</c>, it does not take part
+/// in routing, so a wrong content type reaches the handler and gets <c>upload.multipart_required</c>.
+/// </summary>
+public sealed record MultipartBodyMetadata(IReadOnlyList<string> Fields);
+
 public static class ApiEndpointMetadataExtensions
 {
     /// <summary>Bodies of endpoints without <see cref="RequestBodyLimit"/>: small JSON.</summary>
@@ -17,6 +24,10 @@ public static class ApiEndpointMetadataExtensions
     public static TBuilder Errors<TBuilder>(this TBuilder builder, params string[] codes)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ApiErrorCodes(codes));
+
+    public static TBuilder MultipartBody<TBuilder>(this TBuilder builder, params string[] fields)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new MultipartBodyMetadata(fields));
 
     public static TBuilder BodyLimit<TBuilder>(this TBuilder builder, long maxBytes)
         where TBuilder : IEndpointConventionBuilder =>

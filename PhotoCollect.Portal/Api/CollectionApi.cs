@@ -33,7 +33,7 @@ public static class CollectionApi
         api.MapPost("/chsi-codes/image", ReadImage)
             .BodyLimit(MaxCodeImageBytes + 64 * 1024)
             .RequireRateLimiting(StudentRateLimits.ChsiCode)
-            .Accepts<IFormFile>("multipart/form-data")
+            .MultipartBody("idLast4")
             .WithTags("采集")
             .WithSummary("上传学信网图像采集码图片（截图或保存的二维码），识别学生信息")
             .WithDescription("表单字段：file（JPG/PNG 图片，二维码可以只占截图的一小部分），idLast4（证件号后四位）。返回的姓名和证件号已打码；codeText 在确认时原样提交。")

@@ -37,7 +37,7 @@ public static class ProfileApi
             })
             .BodyLimit(AvatarImage.MaxBytes + 64 * 1024)
             .RequireRateLimiting(StudentRateLimits.Upload)
-            .Accepts<IFormFile>("multipart/form-data")
+            .MultipartBody()
             .WithSummary("上传头像（JPG/PNG，表单字段 file，最大 5 MB；服务器裁剪为 256×256 JPG）")
             .Errors(ApiErrors.MultipartRequired, ApiErrors.FileRequired, ApiErrors.UploadTooLarge, StudentErrors.AvatarInvalid);
 

@@ -59,6 +59,24 @@ public static class StudentApiDocument
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
             }
 
+            if (metadata.OfType<MultipartBodyMetadata>().FirstOrDefault() is { } multipart)
+            {
+                var properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+                foreach (var field in multipart.Fields)
+                {
+                    properties[field] = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = new HashSet<string> { "file" } } },
+                    },
+                };
+            }
+
             codes.AddRange(CommonCodes);
             var distinct = codes.Distinct(StringComparer.Ordinal).ToList();
             var text = new StringBuilder(operation.Description);

@@ -57,7 +57,8 @@ public static class StudentApiHosting
                 {
                     context.HandleResponse();
                     context.Response.Headers.WWWAuthenticate = "Bearer";
-                    var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
+                    // Our lifetime validator (app clock) reports expiry as an invalid lifetime.
+                    var expired = context.AuthenticateFailure is SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException;
                     await ApiErrors.WriteAsync(
                         context.HttpContext,
                         expired ? ApiErrors.TokenExpired : ApiErrors.AuthRequired,
