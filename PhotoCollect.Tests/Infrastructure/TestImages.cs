@@ -44,4 +44,23 @@ public static class TestImages
         return directory?.FullName
             ?? throw new InvalidOperationException($"PhotoCollect.sln not found above {AppContext.BaseDirectory}.");
     }
+
+    /// <summary>A copy of <paramref name="jpeg"/> whose frame header claims another size (a decompression-bomb header).</summary>
+    public static byte[] JpegWithDeclaredSize(byte[] jpeg, int width, int height)
+    {
+        var bytes = (byte[])jpeg.Clone();
+        for (var i = 2; i < bytes.Length - 8; i++)
+        {
+            if (bytes[i] == 0xFF && bytes[i + 1] is 0xC0 or 0xC2)
+            {
+                bytes[i + 5] = (byte)(height >> 8);
+                bytes[i + 6] = (byte)height;
+                bytes[i + 7] = (byte)(width >> 8);
+                bytes[i + 8] = (byte)width;
+                return bytes;
+            }
+        }
+
+        throw new InvalidOperationException("No start-of-frame segment.");
+    }
 }
