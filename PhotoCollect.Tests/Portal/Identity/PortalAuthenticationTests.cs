@@ -170,6 +170,20 @@ public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFix
         Assert.DoesNotContain("nav-audit", await teacher.GetStringAsync("/"));
     }
 
+    [Fact]
+    public async Task ChsiTestCodes_AdminSeesIt_ReviewerIsRefused()
+    {
+        using var admin = await factory.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var html = await admin.GetStringAsync("/admin/chsi-codes");
+        Assert.Contains("测试采集码", html);
+        Assert.Contains("data-testid=\"nav-chsi-codes\"", html);
+
+        using var reviewer = await factory.SignInAsync(DemoDataSeeder.Reviewer.Email, DemoDataSeeder.Reviewer.Password);
+        var response = await reviewer.GetAsync("/admin/chsi-codes");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+    }
+
     private static int Figure(string html, string testId)
     {
         var match = Regex.Match(html, $"data-testid=\"{testId}\"[^>]*>([0-9,]+)<");
