@@ -6,7 +6,7 @@ using PhotoCollect.Tests.Infrastructure;
 namespace PhotoCollect.Tests.Api;
 
 [Collection(StudentApiCollection.Name)]
-public sealed class StudentApiDocumentTests(PortalFactory factory)
+public sealed class StudentApiDocumentTests(StudentApiFactory factory)
 {
     [Fact]
     public async Task OpenApiDocument_ListsEveryApiEndpoint_WithItsErrorCodes()

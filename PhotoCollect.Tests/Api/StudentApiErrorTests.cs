@@ -14,7 +14,7 @@ namespace PhotoCollect.Tests.Api;
 
 /// <summary>Every error of the student API answers with its status, its stable code and a Chinese detail.</summary>
 [Collection(StudentApiCollection.Name)]
-public sealed class StudentApiErrorTests(PortalFactory factory)
+public sealed class StudentApiErrorTests(StudentApiFactory factory)
 {
     [Theory]
     [InlineData("", "auth.code_required", HttpStatusCode.BadRequest)]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,9 +21,26 @@ namespace PhotoCollect.Tests.Api;
 
 /// <summary>One portal for the API test classes that share it (they create their own batches and students).</summary>
 [CollectionDefinition(Name)]
-public sealed class StudentApiCollection : ICollectionFixture<PortalFactory>
+public sealed class StudentApiCollection : ICollectionFixture<StudentApiFactory>
 {
     public const string Name = "Student API";
+}
+
+/// <summary>
+/// The portal with rate limits far above what the shared tests send from one address (their
+/// sign-ins would otherwise exhaust the per-address login limit); the limits themselves are
+/// tested with <see cref="RateLimitedPortalFactory"/>.
+/// </summary>
+public sealed class StudentApiFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var rule in new[] { "Login", "FeatureCode", "ChsiCode", "Upload" })
+        {
+            builder.UseSetting($"StudentApi:RateLimits:{rule}:PermitLimit", "10000");
+        }
+    }
 }
 
 /// <summary>Drives the student API like the mini program: sign-in, consent, batches, codes, photos.</summary>

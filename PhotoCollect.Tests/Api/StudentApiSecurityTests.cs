@@ -9,7 +9,7 @@ namespace PhotoCollect.Tests.Api;
 
 /// <summary>Hostile uploads and who may touch what.</summary>
 [Collection(StudentApiCollection.Name)]
-public sealed class StudentApiSecurityTests(PortalFactory factory)
+public sealed class StudentApiSecurityTests(StudentApiFactory factory)
 {
     public static TheoryData<string, string> HostilePhotos => new()
     {

@@ -12,7 +12,7 @@ using static PhotoCollect.Tests.Api.StudentApiKit;
 namespace PhotoCollect.Tests.Api;
 
 [Collection(StudentApiCollection.Name)]
-public sealed class StudentFlowTests(PortalFactory factory)
+public sealed class StudentFlowTests(StudentApiFactory factory)
 {
     [Fact]
     public async Task Student_LogsInConsentsConfirmsUploadsAndSubmits_OrderIsListed()

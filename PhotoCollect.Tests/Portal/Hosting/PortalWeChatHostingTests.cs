@@ -76,6 +76,7 @@ public sealed class PortalWeChatHostingTests : IDisposable
             ["PersonalData:BlindIndexKey"] = TestKeys.BlindIndex,
             ["ChsiCodes:CurrentKeyId"] = "a",
             ["ChsiCodes:Keys:a"] = TestKeys.KeyA,
+            ["StudentApi:SigningKey"] = TestKeys.KeyB,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         return builder.AddPhotoCollectPortal();
