@@ -55,12 +55,12 @@ public sealed class StudentSimulatorTests(BrowserFixture browser) : IClassFixtur
         await page.Locator("[data-testid=photo-note] >> text=示例不合格照片").WaitForAsync(Wait);
         await page.ClickAsync("[data-testid=upload-photo]");
         await page.Locator("[data-testid=verdict-issues] >> text=photo.wrong_dimensions").WaitForAsync(Wait);
-        Assert.Equal("不合格", await page.Locator("[data-testid=verdict-outcome]").InnerTextAsync());
+        Assert.Equal("不合格", await page.Locator("#verdict [data-testid=verdict-outcome]").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "student-02-bad-photo");
         await page.ClickAsync("[data-testid=fix-photo]");
         await page.ClickAsync("[data-testid=use-fixed]");
         await page.Locator("[data-testid=upload-message] >> text=已保存").WaitForAsync(Wait);
-        Assert.StartsWith("合格", await page.Locator("[data-testid=verdict-outcome]").InnerTextAsync());
+        Assert.StartsWith("合格", await page.Locator("#verdict [data-testid=verdict-outcome]").InnerTextAsync());
         await page.Locator("#verdict img.photo").WaitForAsync(Wait);
         await BrowserFixture.ScreenshotAsync(page, "student-03-fixed-photo");
 
