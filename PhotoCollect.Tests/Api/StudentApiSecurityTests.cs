@@ -149,11 +149,30 @@ public sealed class StudentApiProductionTests
         Assert.Contains("StudentApi:SigningKey must be configured in Production", error.ToString());
     }
 
-    private sealed class ProductionPortalFactory : PortalFactory
+    [Fact]
+    public async Task Production_HasNoSimulatorNoApiPage_ButServesTheApiAndItsDocument()
+    {
+        using var factory = new ProductionPortalFactory(withTokenKey: true);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/dev/student")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/dev/student/sample-code")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/api-docs/index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/student-v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/privacy-notice")).StatusCode);
+        await AssertProblemAsync(await client.GetAsync("/api/v1/orders"), HttpStatusCode.Unauthorized, "auth.required");
+    }
+
+    private sealed class ProductionPortalFactory(bool withTokenKey = false) : PortalFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            if (withTokenKey)
+            {
+                builder.UseSetting("StudentApi:SigningKey", TestKeys.KeyB);
+            }
+
             builder.UseEnvironment("Production");
 
             // Every other Production requirement is met, so the missing token key is what stops the start.
