@@ -11,11 +11,13 @@ using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Core.Students.Chsi;
 using PhotoCollect.Portal.Components;
 using PhotoCollect.Portal.Components.Account;
+using PhotoCollect.Portal.Components.Orders;
 
 namespace PhotoCollect.Portal.Hosting;
 
@@ -87,6 +89,7 @@ public static class PortalHosting
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapOrderPhotos();
         return app;
     }
 
@@ -103,6 +106,9 @@ public static class PortalHosting
         services.GetRequiredService<IChsiCodeResolver>();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+
+        // Before anything reads PhotoSpec, so administered photo rules apply from the first check.
+        await services.GetRequiredService<SettingsService>().LoadAsync();
 
         var admin = await services.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
         if (admin.Created)
