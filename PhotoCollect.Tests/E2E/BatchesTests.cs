@@ -102,7 +102,8 @@ public sealed class BatchesTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync("/admin/audit");
         await page.Locator("#pc-interactive[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await page.FillAsync("input[data-testid=audit-actor]", "管理员");
-        await page.Locator("[data-testid=audit-table] >> text=查看完整证件号").WaitForAsync(Wait);
+        await page.Locator("[data-testid=audit-total] >> text=共 1 条").WaitForAsync(Wait);
+        Assert.Contains("查看完整证件号", await page.Locator("[data-testid=audit-table]").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "27-audit-filtered");
     }
 
