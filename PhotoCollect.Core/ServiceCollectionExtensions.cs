@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Dashboard;
@@ -10,6 +11,8 @@ using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Photos.FaceDetection;
 using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Schools;
+using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Storage;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.Chsi;
@@ -40,6 +43,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StudentAccountService>(); // scoped: holds the typed WeChat HttpClient, which must not live forever
         services.AddSingleton<StudentOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
+        services.AddSingleton<BatchService>();
+        services.AddSingleton<OrderDetailsService>();
+        services.AddSingleton<UserAdministrationService>();
+        services.AddSingleton<SchoolAdministrationService>();
+        services.AddSingleton<RejectionReasonService>();
+        services.AddSingleton<SettingsService>();
+        services.AddSingleton<IOptionsChangeTokenSource<PhotoSpec>>(sp => sp.GetRequiredService<SettingsService>());
+        services.AddSingleton<IPostConfigureOptions<PhotoSpec>, PhotoSpecSettingsSetup>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoDataSeeder>();
         return services.AddPhotoEngine(configuration);

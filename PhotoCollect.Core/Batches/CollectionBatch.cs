@@ -59,6 +59,49 @@ public sealed class CollectionBatch
     public bool AcceptsSubmissions(DateTimeOffset now) =>
         Status == BatchStatus.Open && now >= OpensAt && now < ClosesAt;
 
+    /// <summary>Open → Closed: no new orders or first submissions; orders in progress carry on.</summary>
+    public void Close(DateTimeOffset now)
+    {
+        if (Status != BatchStatus.Open)
+        {
+            throw new DomainException(BatchErrors.InvalidTransition, $"批次当前状态为“{Status.ToChinese()}”，不能关闭。");
+        }
+
+        Status = BatchStatus.Closed;
+        ClosedAt = now;
+    }
+
+    /// <summary>Closed → Open, only while the deadline is still ahead (extend it first otherwise).</summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        if (Status != BatchStatus.Closed)
+        {
+            throw new DomainException(BatchErrors.InvalidTransition, $"批次当前状态为“{Status.ToChinese()}”，不能重新开放。");
+        }
+
+        if (ClosesAt <= now)
+        {
+            throw new DomainException(BatchErrors.DeadlinePassed, "批次已过截止时间，请先编辑批次、延后截止时间，再重新开放。");
+        }
+
+        Status = BatchStatus.Open;
+        ClosedAt = null;
+    }
+
+    /// <summary>Closed → Archived, final: the retention period for photos and personal data starts.</summary>
+    public void Archive(DateTimeOffset now)
+    {
+        if (Status != BatchStatus.Closed)
+        {
+            throw new DomainException(BatchErrors.InvalidTransition, Status == BatchStatus.Open
+                ? "请先关闭批次，再归档。"
+                : "批次已归档。");
+        }
+
+        Status = BatchStatus.Archived;
+        ArchivedAt = now;
+    }
+
     /// <summary>Throws the reason why the batch takes no new orders or first submissions.</summary>
     public void EnsureAcceptsSubmissions(DateTimeOffset now)
     {
@@ -79,8 +122,16 @@ public sealed class CollectionBatch
     }
 }
 
-public static class CollectionTypeText
+public static class BatchText
 {
+    public static string ToChinese(this BatchStatus status) => status switch
+    {
+        BatchStatus.Open => "进行中",
+        BatchStatus.Closed => "已关闭",
+        BatchStatus.Archived => "已归档",
+        _ => status.ToString(),
+    };
+
     public static string ToChinese(this CollectionType type) => type switch
     {
         CollectionType.Centralised => "集中采集",
@@ -89,22 +140,18 @@ public static class CollectionTypeText
     };
 }
 
-public static class BatchStatusText
-{
-    public static string ToChinese(this BatchStatus status) => status switch
-    {
-        BatchStatus.Open => "采集中",
-        BatchStatus.Closed => "已关闭",
-        BatchStatus.Archived => "已归档",
-        _ => status.ToString(),
-    };
-}
-
 public static class BatchErrors
 {
     public const string CodeInvalid = "batch.code_invalid";
     public const string NotFound = "batch.not_found";
     public const string TypeMismatch = "batch.type_mismatch";
+    public const string Invalid = "batch.invalid";
+    public const string InvalidPrice = "batch.invalid_price";
+    public const string InvalidTransition = "batch.invalid_transition";
+    public const string DeadlinePassed = "batch.deadline_passed";
+    public const string Concurrency = "batch.concurrency";
+    public const string SchoolNotAllowed = "batch.school_not_allowed";
+    public const string Forbidden = "batch.forbidden";
     public const string Closed = "batch.closed";
     public const string NotYetOpen = "batch.not_open";
     public const string Expired = "batch.expired";

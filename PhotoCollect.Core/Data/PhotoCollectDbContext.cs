@@ -10,6 +10,7 @@ using PhotoCollect.Core.Payments;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Schools;
+using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Students;
 
 namespace PhotoCollect.Core.Data;
@@ -47,6 +48,7 @@ public class PhotoCollectDbContext : IdentityDbContext<AppUser>
     public DbSet<SubscriptionCredit> SubscriptionCredits => Set<SubscriptionCredit>();
     public DbSet<Export> Exports => Set<Export>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Schools;
 
 namespace PhotoCollect.Core.Identity;
 
@@ -49,6 +50,22 @@ public sealed record StaffScope(string UserId, bool IsAdmin, int? BranchId, int?
         var schoolId = SchoolId;
         return orders.Where(o => (branchId != null && o.Batch!.BranchId == branchId) || (schoolId != null && o.Batch!.SchoolId == schoolId));
     }
+
+    /// <summary>Schools the user may create batches for: a teacher's own, a reviewer's branch's, all for admins.</summary>
+    public IQueryable<School> Apply(IQueryable<School> schools)
+    {
+        if (IsAdmin)
+        {
+            return schools;
+        }
+
+        var branchId = BranchId;
+        var schoolId = SchoolId;
+        return schools.Where(s => (branchId != null && s.BranchId == branchId) || (schoolId != null && s.Id == schoolId));
+    }
+
+    /// <summary>Branch staff and admins manage a batch's life cycle end to end (archiving starts the retention clock).</summary>
+    public bool CanArchive => IsAdmin || BranchId is not null;
 
     public bool CanAccess(CollectionBatch batch) =>
         IsAdmin || (BranchId is not null && batch.BranchId == BranchId) || (SchoolId is not null && batch.SchoolId == SchoolId);

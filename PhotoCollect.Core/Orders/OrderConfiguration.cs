@@ -13,6 +13,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.CurrentPhoto);
         builder.HasIndex(o => o.OrderNo).IsUnique();
         builder.HasIndex(o => new { o.BatchId, o.Status });
+
+        // A batch's orders table sorts by last change; its chart counts submissions by day.
+        builder.HasIndex(o => new { o.BatchId, o.UpdatedAt });
+        builder.HasIndex(o => new { o.BatchId, o.SubmittedAt });
         builder.HasIndex(o => new { o.Status, o.SubmittedAt });
         builder.HasIndex(o => o.StudentAccountId);
 

@@ -3,6 +3,8 @@ namespace PhotoCollect.Core.Orders;
 /// <summary>Stable error codes for order rules; clients switch on these.</summary>
 public static class OrderErrors
 {
+    public const string NotFound = "order.not_found";
+    public const string RevealForbidden = "order.reveal_forbidden";
     public const string InvalidTransition = "order.invalid_transition";
     public const string PhotoRequired = "order.photo_required";
     public const string PhotoFailedCheck = "order.photo_failed_check";

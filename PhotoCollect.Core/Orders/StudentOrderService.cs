@@ -26,7 +26,7 @@ public sealed class StudentOrderService(
     OrderNumberGenerator orderNumbers,
     PhotoInspector inspector,
     PhotoNormalizer normalizer,
-    IOptions<PhotoSpec> spec,
+    IOptionsMonitor<PhotoSpec> spec,
     IFileStore files,
     TimeProvider time)
 {
@@ -221,7 +221,7 @@ public sealed class StudentOrderService(
         var order = await OwnedOrders(db, accountId).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw NotFound();
         EnsurePhotoChangeable(order);
 
-        var report = inspector.Inspect(bytes, spec.Value);
+        var report = inspector.Inspect(bytes, spec.CurrentValue);
         var verdict = PhotoVerdict.From(report);
         if (report.HasBlockingIssue)
         {
@@ -275,7 +275,7 @@ public sealed class StudentOrderService(
             EnsurePhotoChangeable(order);
         }
 
-        var result = normalizer.Fix(bytes, spec.Value);
+        var result = normalizer.Fix(bytes, spec.CurrentValue);
         if (!result.Succeeded)
         {
             var refusal = result.Refusal!;

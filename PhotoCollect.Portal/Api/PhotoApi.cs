@@ -17,17 +17,17 @@ public static class PhotoApi
 
     public static void Map(RouteGroupBuilder api, IServiceProvider services)
     {
-        var maxUpload = services.GetRequiredService<IOptions<PhotoSpec>>().Value.MaxUploadBytes;
+        var maxUpload = services.GetRequiredService<IOptionsMonitor<PhotoSpec>>().CurrentValue.MaxUploadBytes;
         var bodyLimit = maxUpload + 64L * 1024;
 
-        api.MapGet("/photo-requirements", (IOptions<PhotoSpec> spec) => TypedResults.Ok(Requirements(spec.Value)))
+        api.MapGet("/photo-requirements", (IOptionsMonitor<PhotoSpec> spec) => TypedResults.Ok(Requirements(spec.CurrentValue)))
             .WithTags("照片")
             .WithSummary("照片要求（拍摄前展示）");
 
-        api.MapPost("/photos/check", async Task<Ok<PhotoVerdict>> (HttpRequest request, PhotoInspector inspector, IOptions<PhotoSpec> spec, CancellationToken ct) =>
+        api.MapPost("/photos/check", async Task<Ok<PhotoVerdict>> (HttpRequest request, PhotoInspector inspector, IOptionsMonitor<PhotoSpec> spec, CancellationToken ct) =>
             {
                 var upload = await MultipartUpload.ReadAsync(request, maxUpload, ct);
-                return TypedResults.Ok(PhotoVerdict.From(inspector.Inspect(upload.File, spec.Value)));
+                return TypedResults.Ok(PhotoVerdict.From(inspector.Inspect(upload.File, spec.CurrentValue)));
             })
             .BodyLimit(bodyLimit)
             .RequireRateLimiting(StudentRateLimits.Upload)
@@ -71,7 +71,7 @@ public static class PhotoApi
 
     private static async Task<Ok<PhotoUploadResult>> Upload(long orderId, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
     {
-        var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptions<PhotoSpec>>().Value.MaxUploadBytes, cancellationToken);
+        var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptionsMonitor<PhotoSpec>>().CurrentValue.MaxUploadBytes, cancellationToken);
         var source = upload.Field("source")?.Trim().ToLowerInvariant() switch
         {
             null or "" or "album" => PhotoSource.Album,
@@ -84,7 +84,7 @@ public static class PhotoApi
 
     private static async Task<Ok<PhotoFixResponse>> Fix(long orderId, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
     {
-        var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptions<PhotoSpec>>().Value.MaxUploadBytes, cancellationToken);
+        var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptionsMonitor<PhotoSpec>>().CurrentValue.MaxUploadBytes, cancellationToken);
         var fixedPhoto = await orders.FixPhotoAsync(context.AccountId(), orderId, upload.File, cancellationToken);
         return TypedResults.Ok(new PhotoFixResponse("image/jpeg", Convert.ToBase64String(fixedPhoto.Jpeg), fixedPhoto.Verdict));
     }

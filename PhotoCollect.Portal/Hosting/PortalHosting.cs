@@ -11,6 +11,7 @@ using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Core.Students.Chsi;
@@ -18,6 +19,7 @@ using PhotoCollect.Portal.Api;
 using PhotoCollect.Portal.Api.Dev;
 using PhotoCollect.Portal.Components;
 using PhotoCollect.Portal.Components.Account;
+using PhotoCollect.Portal.Components.Orders;
 
 namespace PhotoCollect.Portal.Hosting;
 
@@ -106,6 +108,7 @@ public static class PortalHosting
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapOrderPhotos();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapStudentApi();
         if (app.Environment.IsDevelopment())
@@ -128,6 +131,9 @@ public static class PortalHosting
         services.GetRequiredService<IChsiCodeResolver>();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+
+        // Before anything reads PhotoSpec, so administered photo rules apply from the first check.
+        await services.GetRequiredService<SettingsService>().LoadAsync();
 
         var admin = await services.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
         if (admin.Created)

@@ -13,11 +13,27 @@ public sealed class TestDatabase : IDbContextFactory<PhotoCollectDbContext>, IAs
     private readonly SqliteConnection _connection;
     private readonly DbContextOptions<SqlitePhotoCollectDbContext> _options;
 
-    private TestDatabase()
+    private readonly string? _file;
+
+    private TestDatabase(string? file = null)
     {
-        _connection = new SqliteConnection("Data Source=:memory:");
+        _file = file;
+        _connection = new SqliteConnection(file is null ? "Data Source=:memory:" : $"Data Source={file}");
         _connection.Open();
-        _options = new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite(_connection).Options;
+
+        // A file database gives every context its own connection, so contexts can run concurrently.
+        _options = file is null
+            ? new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite(_connection).Options
+            : new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
+    }
+
+    /// <summary>A migrated SQLite file in the temp folder, for tests of concurrent writers.</summary>
+    public static async Task<TestDatabase> CreateFileAsync()
+    {
+        var database = new TestDatabase(Path.Combine(Path.GetTempPath(), "pc-test-" + Guid.NewGuid().ToString("N") + ".db"));
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return database;
     }
 
     public static async Task<TestDatabase> CreateAsync()
@@ -32,5 +48,13 @@ public sealed class TestDatabase : IDbContextFactory<PhotoCollectDbContext>, IAs
 
     public PhotoCollectDbContext CreateDbContext() => new SqlitePhotoCollectDbContext(_options);
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(_file);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhotoCollect.Core;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Students;
@@ -27,14 +28,19 @@ public sealed class TestServices : IAsyncDisposable
     public string FileRoot { get; }
     public FakeTimeProvider Time { get; }
 
-    public static async Task<TestServices> CreateAsync(Action<AdminOptions>? admin = null)
+    public static async Task<TestServices> CreateAsync(Action<AdminOptions>? admin = null, TestDatabase? database = null, ISecureRandom? random = null)
     {
-        var database = await TestDatabase.CreateAsync();
+        database ??= await TestDatabase.CreateAsync();
         var fileRoot = Path.Combine(Path.GetTempPath(), "pc-files-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(Builders.Now);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
+        if (random is not null)
+        {
+            services.AddSingleton(random);
+        }
+
         services.AddSingleton<IDbContextFactory<PhotoCollectDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
         services.AddSingleton<IOptions<PersonalDataOptions>>(Options.Create(TestKeys.Options()));

@@ -82,11 +82,11 @@ public static class StudentSimulator
             });
         });
 
-        dev.MapGet("/sample-photo", (string? kind, PhotoInspector inspector, IOptions<PhotoSpec> spec) =>
+        dev.MapGet("/sample-photo", (string? kind, PhotoInspector inspector, IOptionsMonitor<PhotoSpec> spec) =>
         {
             var good = Enumerable.Range(1, 40)
                 .Select(DemoPhotoFactory.Create)
-                .First(b => inspector.Inspect(b, spec.Value).Outcome == PhotoCheckOutcome.Pass);
+                .First(b => inspector.Inspect(b, spec.CurrentValue).Outcome == PhotoCheckOutcome.Pass);
             return Results.File(kind == "bad" ? Enlarged(good) : good, "image/jpeg", string.Create(CultureInfo.InvariantCulture, $"sample-{kind ?? "good"}.jpg"));
         });
     }

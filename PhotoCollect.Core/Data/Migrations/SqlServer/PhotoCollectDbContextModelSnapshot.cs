@@ -619,6 +619,10 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("BatchId", "Status");
 
+                    b.HasIndex("BatchId", "SubmittedAt");
+
+                    b.HasIndex("BatchId", "UpdatedAt");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Orders");
@@ -990,6 +994,30 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("PhotoCollect.Core.Settings.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
                 });
 
             modelBuilder.Entity("PhotoCollect.Core.Students.StudentAccount", b =>

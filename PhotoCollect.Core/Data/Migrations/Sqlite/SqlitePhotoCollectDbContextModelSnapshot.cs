@@ -596,6 +596,10 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("BatchId", "Status");
 
+                    b.HasIndex("BatchId", "SubmittedAt");
+
+                    b.HasIndex("BatchId", "UpdatedAt");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Orders");
@@ -950,6 +954,30 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("PhotoCollect.Core.Settings.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
                 });
 
             modelBuilder.Entity("PhotoCollect.Core.Students.StudentAccount", b =>

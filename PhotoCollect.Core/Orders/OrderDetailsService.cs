@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using PhotoCollect.Core.Audit;
+using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Data;
+using PhotoCollect.Core.Identity;
+using PhotoCollect.Core.Payments;
+using PhotoCollect.Core.Photos;
+using PhotoCollect.Core.Students;
+
+namespace PhotoCollect.Core.Orders;
+
+public sealed record OrderStudent(
+    string Name,
+    string ChsiStudentId,
+    string IdNumberMasked,
+    string SchoolName,
+    string? SchoolCode,
+    string? StudentNo,
+    string? Major,
+    string? EducationLevel,
+    string? EducationCategory,
+    int? GraduationYear,
+    string? ContactEmail,
+    string ContactPhoneMasked);
+
+public sealed record OrderPhoto(
+    int VersionNo,
+    bool IsCurrent,
+    DateTimeOffset UploadedAt,
+    PhotoSource Source,
+    PhotoCheckOutcome Outcome,
+    long SizeBytes,
+    int Width,
+    int Height,
+    IReadOnlyList<PhotoIssue> Issues);
+
+public sealed record OrderDecision(DateTimeOffset DecidedAt, string ReviewerName, bool Approved, int? PhotoVersionNo, IReadOnlyList<string> Reasons, string? Comment);
+
+public sealed record OrderPayment(string OutTradeNo, int AmountFen, PaymentStatus Status, string? TransactionId, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt);
+
+public sealed record OrderRefund(string OutRefundNo, int AmountFen, RefundStatus Status, string Reason, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt);
+
+public sealed record OrderDetails(
+    long Id,
+    string OrderNo,
+    int BatchId,
+    string BatchName,
+    string SchoolName,
+    OrderStatus Status,
+    int SubmissionCount,
+    int MaxSubmissions,
+    int PriceFen,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? PaidAt,
+    DateTimeOffset? ReviewedAt,
+    DateTimeOffset? ExportedAt,
+    OrderStudent Student,
+    IReadOnlyList<OrderPhoto> Photos,
+    IReadOnlyList<OrderDecision> Decisions,
+    IReadOnlyList<OrderPayment> Payments,
+    IReadOnlyList<OrderRefund> Refunds,
+    IReadOnlyList<AuditEvent> Timeline,
+    bool CanRevealIdNumber);
+
+/// <summary>
+/// One order as staff see it: read-only for teachers and reviewers outside the review
+/// workspace. Scoped like the batches; only admins may reveal the full ID number, and every
+/// reveal is audited.
+/// </summary>
+public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext> factory, PersonalDataProtector protector, TimeProvider time)
+{
+    public const string IdRevealedAction = "student.id_revealed";
+
+    public async Task<OrderDetails> GetAsync(StaffScope scope, long orderId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var order = await scope.Apply(db.Orders.AsNoTracking())
+            .Include(o => o.Batch).ThenInclude(b => b!.School)
+            .Include(o => o.StudentRecord)
+            .Include(o => o.Photos)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw NotFound();
+
+        var record = order.StudentRecord!;
+        var photos = order.Photos.OrderByDescending(p => p.VersionNo).Select(p => new OrderPhoto(
+                p.VersionNo,
+                p.VersionNo == order.CurrentPhotoVersionNo,
+                p.UploadedAt,
+                p.Source,
+                p.Outcome,
+                p.SizeBytes,
+                p.Width,
+                p.Height,
+                ReadIssues(p.CheckReportJson)))
+            .ToList();
+
+        var reasonLabels = await db.RejectionReasons.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Label, cancellationToken);
+        var decisions = await db.ReviewDecisions.AsNoTracking()
+            .Where(d => d.OrderId == orderId)
+            .OrderByDescending(d => d.DecidedAt)
+            .Select(d => new
+            {
+                d.DecidedAt, d.ReviewerId, d.Approved, VersionNo = (int?)d.PhotoVersion!.VersionNo, d.ReasonCodes, d.Comment,
+                ReviewerName = db.Users.Where(u => u.Id == d.ReviewerId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var payments = await db.Payments.AsNoTracking()
+            .Where(p => p.OrderId == orderId)
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new OrderPayment(p.OutTradeNo, p.AmountFen, p.Status, p.TransactionId, p.CreatedAt, p.PaidAt))
+            .ToListAsync(cancellationToken);
+        var refunds = await db.Refunds.AsNoTracking()
+            .Where(r => r.Payment!.OrderId == orderId)
+            .OrderBy(r => r.RequestedAt)
+            .Select(r => new OrderRefund(r.OutRefundNo, r.AmountFen, r.Status, r.Reason, r.RequestedAt, r.CompletedAt))
+            .ToListAsync(cancellationToken);
+        var timeline = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Order) && a.EntityId == order.OrderNo)
+            .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+
+        return new OrderDetails(
+            order.Id,
+            order.OrderNo,
+            order.BatchId,
+            order.Batch!.Name,
+            order.Batch.School!.Name,
+            order.Status,
+            order.SubmissionCount,
+            order.Batch.MaxSubmissions,
+            order.PriceFen,
+            order.CreatedAt,
+            order.UpdatedAt,
+            order.SubmittedAt,
+            order.PaidAt,
+            order.ReviewedAt,
+            order.ExportedAt,
+            new OrderStudent(
+                record.Name, record.ChsiStudentId, record.IdNumberMasked, record.SchoolName, record.SchoolCode, record.StudentNo, record.Major,
+                record.EducationLevel, record.EducationCategory, record.GraduationYear, record.ContactEmail, Masking.Phone(record.ContactPhone)),
+            photos,
+            decisions.Select(d => new OrderDecision(
+                    d.DecidedAt, d.ReviewerName ?? d.ReviewerId, d.Approved, d.VersionNo,
+                    d.ReasonCodes.Select(c => reasonLabels.GetValueOrDefault(c, c)).ToList(), d.Comment))
+                .ToList(),
+            payments,
+            refunds,
+            timeline,
+            scope.IsAdmin);
+    }
+
+    /// <summary>The full ID number, for admins only; writes <c>student.id_revealed</c> before returning it.</summary>
+    public async Task<string> RevealIdNumberAsync(StaffScope scope, Actor actor, long orderId, CancellationToken cancellationToken = default)
+    {
+        if (!scope.IsAdmin)
+        {
+            throw new DomainException(OrderErrors.RevealForbidden, "只有管理员可以查看完整证件号。");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking()
+            .Where(o => o.Id == orderId)
+            .Select(o => new { o.OrderNo, o.StudentRecord })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
+
+        var record = order.StudentRecord!;
+        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), IdRevealedAction, nameof(Order), order.OrderNo,
+            $"查看 {record.Name}（{record.IdNumberMasked}）的完整证件号"));
+        await db.SaveChangesAsync(cancellationToken);
+        return protector.RevealIdNumber(record);
+    }
+
+    /// <summary>The stored photo of one version, in scope; the caller streams it with <c>no-store</c>.</summary>
+    public async Task<string?> PhotoKeyAsync(StaffScope scope, long orderId, int versionNo, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await scope.Apply(db.Orders.AsNoTracking())
+            .Where(o => o.Id == orderId)
+            .SelectMany(o => o.Photos)
+            .Where(p => p.VersionNo == versionNo)
+            .Select(p => p.StorageKey)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static IReadOnlyList<PhotoIssue> ReadIssues(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return PhotoCheckReport.FromJson(json)?.Issues ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static DomainException NotFound() => new(OrderErrors.NotFound, "订单不存在，或您无权查看。");
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PhotoCollect.Core.Batches;
+using PhotoCollect.Core.Identity;
+using PhotoCollect.Core.Schools;
+using PhotoCollect.Core.Settings;
+using PhotoCollect.Portal.Components.Admin;
+using PhotoCollect.Portal.Components.Batches;
+using PhotoCollect.Tests.Infrastructure;
+using static PhotoCollect.Tests.Infrastructure.Builders;
+
+namespace PhotoCollect.Tests.Portal.Batches;
+
+public sealed class BatchPagesTests
+{
+    private static async Task<(TestServices Services, School Own, School Other)> ArrangeAsync()
+    {
+        var services = await TestServices.CreateAsync();
+        await using var db = services.Database.CreateDbContext();
+        var (_, own) = await AddSchoolAsync(db, "甲分社", "甲大学");
+        var (_, other) = await AddSchoolAsync(db, "乙分社", "乙大学");
+        await StaffScopes.AddUsersAsync(db, StaffScopes.Admin, StaffScopes.Teacher(own.Id));
+        return (services, own, other);
+    }
+
+    private static BunitContext CreateContext(TestServices services, int schoolId)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<BatchService>());
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<SettingsService>());
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<SchoolAdministrationService>());
+        ctx.Services.AddSingleton<TimeProvider>(services.Time);
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("王老师");
+        auth.SetRoles(Roles.Teacher);
+        auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, StaffScopes.Teacher(schoolId).UserId),
+            new Claim(StaffClaims.SchoolId, schoolId.ToString(CultureInfo.InvariantCulture)));
+        return ctx;
+    }
+
+    [Fact]
+    public async Task BatchEditPage_EmptyName_ShowsChineseValidationAndSavesNothing()
+    {
+        var (services, own, _) = await ArrangeAsync();
+        await using var _ = services;
+        await using var ctx = CreateContext(services, own.Id);
+        var cut = ctx.Render<BatchEditPage>();
+        cut.WaitForElement("input[data-testid=batch-name]");
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("请填写批次名称。", cut.Markup));
+        Assert.EndsWith("/", ctx.Services.GetRequiredService<NavigationManager>().Uri);
+        await using var db = services.Database.CreateDbContext();
+        Assert.False(await db.CollectionBatches.AnyAsync());
+    }
+
+    [Fact]
+    public async Task BatchEditPage_ValidInput_CreatesBatchForOwnSchoolInFenAndOpensIt()
+    {
+        var (services, own, _) = await ArrangeAsync();
+        await using var _ = services;
+        await using var ctx = CreateContext(services, own.Id);
+        var cut = ctx.Render<BatchEditPage>();
+        cut.WaitForElement("input[data-testid=batch-name]");
+
+        cut.Find("input[data-testid=batch-name]").Change("2027届毕业生图像采集");
+        cut.Find("input[data-testid=batch-price]").Change("28.8");
+        cut.Find("input[data-testid=batch-expected]").Change("60");
+        cut.Find("form").Submit();
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Matches(@"/batches/\d+$", navigation.Uri));
+        await using var db = services.Database.CreateDbContext();
+        var batch = await db.CollectionBatches.SingleAsync();
+        Assert.Equal(("2027届毕业生图像采集", own.Id, 2880, 60), (batch.Name, batch.SchoolId, batch.PriceFen, batch.ExpectedHeadcount));
+        Assert.EndsWith($"/batches/{batch.Id}", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task BatchListPage_Teacher_RendersOwnSchoolRowsOnly()
+    {
+        var (services, own, other) = await ArrangeAsync();
+        await using var _ = services;
+        var batches = services.Provider.GetRequiredService<BatchService>();
+        foreach (var (school, name) in new[] { (own, "甲大学批次"), (other, "乙大学批次") })
+        {
+            await batches.CreateAsync(StaffScopes.Admin, StaffScopes.ActorFor(StaffScopes.Admin), new BatchInput
+            {
+                SchoolId = school.Id, Name = name, OpensAtLocal = new DateTime(2026, 11, 28), ClosesAtLocal = new DateTime(2026, 12, 28), PriceYuan = 30, ExpectedHeadcount = 50,
+            });
+        }
+
+        await using var ctx = CreateContext(services, own.Id);
+        var cut = ctx.Render<BatchListPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=batch-link]")));
+        Assert.Equal("甲大学批次", cut.Find("[data-testid=batch-link]").TextContent);
+        Assert.DoesNotContain("乙大学批次", cut.Markup);
+        Assert.Contains("30.00 元", cut.Markup);
+        Assert.Contains("通过 0 ／ 提交 0 ／ 预计 50", cut.Markup);
+    }
+
+    [Fact]
+    public void AdminPages_AllRequireTheAdminPolicy()
+    {
+        var pages = typeof(AuditLogPage).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(AuditLogPage).Namespace && t.GetCustomAttribute<RouteAttribute>() is not null)
+            .ToList();
+
+        Assert.Equal(6, pages.Count);
+        Assert.All(pages, page => Assert.Contains(page.GetCustomAttributes<AuthorizeAttribute>(), a => a.Policy == Policies.Admin));
+    }
+}
