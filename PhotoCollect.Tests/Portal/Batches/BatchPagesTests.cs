@@ -109,7 +109,7 @@ public sealed class BatchPagesTests
         Assert.Equal("甲大学批次", cut.Find("[data-testid=batch-link]").TextContent);
         Assert.DoesNotContain("乙大学批次", cut.Markup);
         Assert.Contains("30.00 元", cut.Markup);
-        Assert.Contains("通过 0 ／ 提交 0 ／ 预计 50", cut.Markup);
+        Assert.Contains("通过 0／提交 0／预计 50", cut.Markup);
     }
 
     [Fact]
