@@ -72,4 +72,26 @@ public sealed class StudentSimulatorTests(BrowserFixture browser) : IClassFixtur
         await BrowserFixture.ScreenshotAsync(page, "student-04-submitted");
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ApiPage_ListsTheStudentEndpoints()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/api-docs/index.html");
+        try
+        {
+            await page.Locator(".info .title >> text=PhotoCollect 学生端 API").WaitForAsync(Wait);
+        }
+        finally
+        {
+            await BrowserFixture.ScreenshotAsync(page, "student-05-api-page");
+        }
+
+        foreach (var path in new[] { "/api/v1/auth/wechat", "/api/v1/chsi-codes/image", "/api/v1/orders/{orderId}/photo" })
+        {
+            await page.Locator($".opblock-summary-path[data-path='{path}']").First.WaitForAsync(Wait);
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, "student-05-api-page");
+    }
 }
