@@ -47,8 +47,26 @@ public sealed class StudentOrderService(
         var actor = Actor.Student(accountId, ipAddress);
         var now = time.GetUtcNow();
 
+        for (var attempt = 0; ; attempt++)
+        {
+            var orderId = await TryConfirmAsync(accountId, code, request.CollectionType, student, email, phone, actor, now, cancellationToken);
+            if (orderId is { } id)
+            {
+                return await GetAsync(accountId, id, cancellationToken);
+            }
+
+            if (attempt > 0)
+            {
+                throw new DomainException(ConcurrentChangeCode, "订单刚刚发生了变化（可能在另一台设备上操作过），请刷新后重试。");
+            }
+        }
+    }
+
+    /// <summary>The new order's id, or null when a concurrent confirmation created the same student record first (try again).</summary>
+    private async Task<long?> TryConfirmAsync(long accountId, string code, CollectionType type, ChsiStudent student, string email, string phone, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var batch = await FeatureCodeLookup.FindBatchAsync(db.CollectionBatches, code, request.CollectionType, cancellationToken);
+        var batch = await FeatureCodeLookup.FindBatchAsync(db.CollectionBatches, code, type, cancellationToken);
         batch.EnsureAcceptsSubmissions(now);
         await EnsureNoLiveOrderAsync(db, batch.Id, student.ChsiStudentId, accountId, cancellationToken);
 
@@ -90,13 +108,15 @@ public sealed class StudentOrderService(
         }
         catch (DbUpdateException)
         {
-            // The live-order index: a second request for the same student won the race.
+            // A concurrent request won the race: for the same batch the live-order index says so;
+            // otherwise it created this account's record for the student, which the next attempt reuses.
             await using var check = await factory.CreateDbContextAsync(cancellationToken);
             await EnsureNoLiveOrderAsync(check, batch.Id, student.ChsiStudentId, accountId, cancellationToken);
-            throw;
+            return null;
         }
 
-        return await GetAsync(accountId, order.Id, cancellationToken);
+        return order.Id;
+
     }
 
     public async Task<IReadOnlyList<StudentOrderSummary>> ListAsync(long accountId, CancellationToken cancellationToken)
