@@ -266,7 +266,8 @@ public sealed class ReviewService(
     private async Task<ReviewDecisionResult> DecideAsync(
         StaffScope scope, Actor actor, ReviewDecisionInput input, bool approve, CancellationToken cancellationToken, bool requireCleanPass = false)
     {
-        var codes = (input.ReasonCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
+        // An approval carries no reasons, whatever the dialog still had ticked.
+        var codes = approve ? [] : (input.ReasonCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         if (!approve && codes.Count == 0)
         {
