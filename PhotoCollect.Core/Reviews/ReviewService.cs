@@ -35,7 +35,7 @@ public sealed class ReviewService(
     private ReviewOptions Options => options.Value;
 
     /// <summary>One page of the queue, oldest submission first, with the count behind each filter.</summary>
-    public async Task<ReviewQueuePage> GetQueueAsync(StaffScope scope, ReviewQueueFilter filter, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default)
+    public async Task<ReviewQueueResult> GetQueueAsync(StaffScope scope, ReviewQueueFilter filter, int page = 0, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var longWaitBefore = now - Options.LongWait;
@@ -81,7 +81,7 @@ public sealed class ReviewService(
                 o.SubmittedAt ?? o.CreatedAt,
                 db.ReviewClaims.Where(c => c.OrderId == o.Id && c.ExpiresAt > now && c.ReviewerId != scope.UserId).Select(c => c.ReviewerName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        return new ReviewQueuePage(items, total, counts);
+        return new ReviewQueueResult(items, total, counts);
     }
 
     /// <summary>
@@ -254,6 +254,21 @@ public sealed class ReviewService(
             .ToList();
 
         return new ReviewStats(DateOnly.FromDateTime(ChinaTime.ToChina(now).Date), reviewers, Median(today.Select(d => d.ReviewMilliseconds)), reasons);
+    }
+
+    /// <summary>Batches and schools that have orders waiting, for the queue's filter lists.</summary>
+    public async Task<ReviewFilterOptions> FilterOptionsAsync(StaffScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var batchIds = scope.Apply(db.Orders.AsNoTracking()).Where(o => o.Status == OrderStatus.PendingReview).Select(o => o.BatchId).Distinct();
+        var batches = await db.CollectionBatches.AsNoTracking()
+            .Where(b => batchIds.Contains(b.Id))
+            .OrderBy(b => b.Name)
+            .Select(b => new { b.Id, b.Name, b.SchoolId, SchoolName = b.School!.Name })
+            .ToListAsync(cancellationToken);
+        return new ReviewFilterOptions(
+            batches.Select(b => new FilterOption(b.Id, b.Name)).ToList(),
+            batches.DistinctBy(b => b.SchoolId).OrderBy(b => b.SchoolName, StringComparer.Ordinal).Select(b => new FilterOption(b.SchoolId, b.SchoolName)).ToList());
     }
 
     /// <summary>Active catalogue reasons in display order, for the reject dialog.</summary>

@@ -34,7 +34,7 @@ public sealed record ReviewQueueItem(
 
 public sealed record ReviewQueueCounts(int All, int Pass, int Warnings, int Resubmissions, int LongWait);
 
-public sealed record ReviewQueuePage(IReadOnlyList<ReviewQueueItem> Items, int TotalCount, ReviewQueueCounts Counts);
+public sealed record ReviewQueueResult(IReadOnlyList<ReviewQueueItem> Items, int TotalCount, ReviewQueueCounts Counts);
 
 public sealed record ReviewDecisionView(DateTimeOffset DecidedAt, string ReviewerName, bool Approved, IReadOnlyList<string> Reasons, string? Comment);
 
@@ -98,3 +98,7 @@ public sealed record ReviewerDayStats(string ReviewerId, string ReviewerName, in
 public sealed record ReasonCount(string Code, string Label, int Count);
 
 public sealed record ReviewStats(DateOnly Day, IReadOnlyList<ReviewerDayStats> Reviewers, double? MedianSeconds, IReadOnlyList<ReasonCount> Reasons);
+
+public sealed record FilterOption(int Id, string Name);
+
+public sealed record ReviewFilterOptions(IReadOnlyList<FilterOption> Batches, IReadOnlyList<FilterOption> Schools);
