@@ -240,7 +240,13 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
             // The decision ended the claim.
             _claimedOrderId = null;
             CloseReject();
-            Snackbar.Add(approve ? $"已通过 {view.OrderNo}" : $"已驳回 {view.OrderNo}", approve ? Severity.Success : Severity.Info);
+            // Short-lived: at two seconds an order, longer ones would pile up over the photo.
+            Snackbar.Add(approve ? $"已通过 {view.OrderNo}" : $"已驳回 {view.OrderNo}", approve ? Severity.Success : Severity.Info, o =>
+            {
+                o.VisibleStateDuration = 1200;
+                o.ShowTransitionDuration = 100;
+                o.HideTransitionDuration = 100;
+            });
             if (view.Next is { } next)
             {
                 await ShowAsync(next.OrderId, updateUrl: true);
