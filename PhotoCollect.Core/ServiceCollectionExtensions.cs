@@ -48,6 +48,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UserAdministrationService>();
         services.AddSingleton<SchoolAdministrationService>();
         services.AddSingleton<RejectionReasonService>();
+        services.AddOptions<ReviewOptions>();
+        if (configuration is not null)
+        {
+            services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.SectionName));
+        }
+
+        services.AddSingleton<ReviewService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IOptionsChangeTokenSource<PhotoSpec>>(sp => sp.GetRequiredService<SettingsService>());
         services.AddSingleton<IPostConfigureOptions<PhotoSpec>, PhotoSpecSettingsSetup>();

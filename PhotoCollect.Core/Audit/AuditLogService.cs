@@ -103,6 +103,7 @@ public static class AuditActionText
         ["order.cancelled"] = "取消订单",
         ["order.refunded"] = "退款",
         ["order.exported"] = "导出",
+        ["review.bulk_approved"] = "批量审核通过",
         ["batch.created"] = "创建批次",
         ["batch.updated"] = "修改批次",
         ["batch.feature_code_regenerated"] = "更换特征码",

@@ -41,6 +41,7 @@ public class PhotoCollectDbContext : IdentityDbContext<AppUser>
     public DbSet<PhotoVersion> PhotoVersions => Set<PhotoVersion>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<RejectionReason> RejectionReasons => Set<RejectionReason>();
+    public DbSet<ReviewClaim> ReviewClaims => Set<ReviewClaim>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();

@@ -28,3 +28,15 @@ internal sealed class RejectionReasonConfiguration : IEntityTypeConfiguration<Re
         builder.HasIndex(r => r.Code).IsUnique();
     }
 }
+
+internal sealed class ReviewClaimConfiguration : IEntityTypeConfiguration<ReviewClaim>
+{
+    public void Configure(EntityTypeBuilder<ReviewClaim> builder)
+    {
+        builder.HasKey(c => c.OrderId);
+        builder.Property(c => c.ReviewerName).HasMaxLength(100);
+        builder.HasIndex(c => c.ExpiresAt);
+        builder.HasOne<PhotoCollect.Core.Orders.Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ReviewerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -19,4 +19,7 @@ public sealed class ReviewDecision
 
     public string? Comment { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
+
+    /// <summary>From opening the order in the workspace to the decision; null for bulk approvals (no one looked at each).</summary>
+    public int? ReviewMilliseconds { get; set; }
 }

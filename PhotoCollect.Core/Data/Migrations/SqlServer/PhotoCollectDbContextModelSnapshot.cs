@@ -877,6 +877,35 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                     b.ToTable("RejectionReasons");
                 });
 
+            modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewClaim", b =>
+                {
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.ToTable("ReviewClaims");
+                });
+
             modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewDecision", b =>
                 {
                     b.Property<long>("Id")
@@ -905,6 +934,9 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("ReviewMilliseconds")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReviewerId")
                         .IsRequired()
@@ -1355,6 +1387,21 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewClaim", b =>
+                {
+                    b.HasOne("PhotoCollect.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PhotoCollect.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewDecision", b =>

@@ -844,6 +844,35 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                     b.ToTable("RejectionReasons");
                 });
 
+            modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewClaim", b =>
+                {
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.ToTable("ReviewClaims");
+                });
+
             modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewDecision", b =>
                 {
                     b.Property<long>("Id")
@@ -870,6 +899,9 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewMilliseconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewerId")
                         .IsRequired()
@@ -1311,6 +1343,21 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewClaim", b =>
+                {
+                    b.HasOne("PhotoCollect.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PhotoCollect.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhotoCollect.Core.Reviews.ReviewDecision", b =>
