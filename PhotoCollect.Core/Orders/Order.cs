@@ -37,6 +37,12 @@ public sealed class Order
     /// </summary>
     public int? CurrentPhotoVersionNo { get; private set; }
 
+    /// <summary>
+    /// The current photo's check outcome, kept on the order so the review queue can count and
+    /// filter 100,000 waiting orders by it without looking up each order's photo.
+    /// </summary>
+    public PhotoCheckOutcome? CurrentPhotoOutcome { get; private set; }
+
     public List<PhotoVersion> Photos { get; } = [];
 
     /// <summary>The current photo; needs <see cref="Photos"/> loaded.</summary>
@@ -104,6 +110,7 @@ public sealed class Order
         photo.VersionNo = Photos.Count == 0 ? 1 : Photos.Max(p => p.VersionNo) + 1;
         Photos.Add(photo);
         CurrentPhotoVersionNo = photo.VersionNo;
+        CurrentPhotoOutcome = photo.Outcome;
         Touch(now);
         Record(actor, now, "order.photo_attached", $"第 {photo.VersionNo} 版照片（{photo.Outcome.ToChinese()}）");
     }

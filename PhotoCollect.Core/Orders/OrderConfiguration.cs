@@ -18,6 +18,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.BatchId, o.UpdatedAt });
         builder.HasIndex(o => new { o.BatchId, o.SubmittedAt });
         builder.HasIndex(o => new { o.Status, o.SubmittedAt });
+        builder.HasIndex(o => new { o.Status, o.CurrentPhotoOutcome, o.SubmittedAt });
         builder.HasIndex(o => o.StudentAccountId);
 
         // One live order per (batch, student) — the student is CHSI's id, so a second WeChat

@@ -45,7 +45,7 @@ public sealed class ReviewService(
         var groups = await selection
             .Select(o => new
             {
-                Outcome = o.Photos.Where(p => p.VersionNo == o.CurrentPhotoVersionNo).Select(p => p.Outcome).FirstOrDefault(),
+                Outcome = o.CurrentPhotoOutcome,
                 Resubmission = o.ReviewedPhotoVersionNo != null,
                 LongWait = o.SubmittedAt <= longWaitBefore,
             })
@@ -75,7 +75,7 @@ public sealed class ReviewService(
                 o.StudentRecord.StudentNo,
                 o.Batch!.Name,
                 o.Batch.School!.Name,
-                o.Photos.Where(p => p.VersionNo == o.CurrentPhotoVersionNo).Select(p => p.Outcome).FirstOrDefault(),
+                o.CurrentPhotoOutcome ?? PhotoCheckOutcome.Pass,
                 o.SubmissionCount,
                 o.ReviewedPhotoVersionNo != null,
                 o.SubmittedAt ?? o.CreatedAt,
@@ -479,7 +479,7 @@ public sealed class ReviewService(
     {
         if (filter.Outcome is { } outcome)
         {
-            orders = orders.Where(o => o.Photos.Any(p => p.VersionNo == o.CurrentPhotoVersionNo && p.Outcome == outcome));
+            orders = orders.Where(o => o.CurrentPhotoOutcome == outcome);
         }
 
         if (filter.ResubmissionsOnly)

@@ -132,6 +132,13 @@ public class ReviewQueueBenchmarks
             }
         }
 
+        // Orders.CurrentPhotoOutcome as Order.AttachPhoto keeps it.
+        using (var outcome = Command(connection, transaction,
+            "UPDATE Orders SET CurrentPhotoOutcome = (SELECT p.Outcome FROM PhotoVersions AS p WHERE p.OrderId = Orders.Id AND p.VersionNo = Orders.CurrentPhotoVersionNo)"))
+        {
+            outcome.ExecuteNonQuery();
+        }
+
         transaction.Commit();
         using var analyze = connection.CreateCommand();
         analyze.CommandText = "ANALYZE";

@@ -554,6 +554,9 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("CurrentPhotoOutcome")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CurrentPhotoVersionNo")
                         .HasColumnType("int");
 
@@ -624,6 +627,8 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                     b.HasIndex("BatchId", "UpdatedAt");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Status", "CurrentPhotoOutcome", "SubmittedAt");
 
                     b.ToTable("Orders");
                 });

@@ -531,6 +531,9 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CurrentPhotoOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CurrentPhotoVersionNo")
                         .HasColumnType("INTEGER");
 
@@ -601,6 +604,8 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                     b.HasIndex("BatchId", "UpdatedAt");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Status", "CurrentPhotoOutcome", "SubmittedAt");
 
                     b.ToTable("Orders");
                 });

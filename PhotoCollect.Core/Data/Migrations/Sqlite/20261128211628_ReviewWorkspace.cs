@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PhotoCollect.Core.Data.Migrations.SqlServer
+namespace PhotoCollect.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ReviewWorkspace : Migration
@@ -14,18 +13,24 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "ReviewMilliseconds",
                 table: "ReviewDecisions",
-                type: "int",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CurrentPhotoOutcome",
+                table: "Orders",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReviewClaims",
                 columns: table => new
                 {
-                    OrderId = table.Column<long>(type: "bigint", nullable: false),
-                    ReviewerId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ReviewerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", nullable: false),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,6 +50,11 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status_CurrentPhotoOutcome_SubmittedAt",
+                table: "Orders",
+                columns: new[] { "Status", "CurrentPhotoOutcome", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewClaims_ExpiresAt",
                 table: "ReviewClaims",
                 column: "ExpiresAt");
@@ -53,6 +63,12 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
                 name: "IX_ReviewClaims_ReviewerId",
                 table: "ReviewClaims",
                 column: "ReviewerId");
+
+            // Orders that already have a photo take its outcome (plain SQL both providers accept).
+            migrationBuilder.Sql(
+                "UPDATE Orders SET CurrentPhotoOutcome = (SELECT p.Outcome FROM PhotoVersions AS p " +
+                "WHERE p.OrderId = Orders.Id AND p.VersionNo = Orders.CurrentPhotoVersionNo) " +
+                "WHERE CurrentPhotoVersionNo IS NOT NULL;");
         }
 
         /// <inheritdoc />
@@ -61,9 +77,17 @@ namespace PhotoCollect.Core.Data.Migrations.SqlServer
             migrationBuilder.DropTable(
                 name: "ReviewClaims");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_Status_CurrentPhotoOutcome_SubmittedAt",
+                table: "Orders");
+
             migrationBuilder.DropColumn(
                 name: "ReviewMilliseconds",
                 table: "ReviewDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "CurrentPhotoOutcome",
+                table: "Orders");
         }
     }
 }

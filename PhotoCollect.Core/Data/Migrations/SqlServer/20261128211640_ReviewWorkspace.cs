@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PhotoCollect.Core.Data.Migrations.Sqlite
+namespace PhotoCollect.Core.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class ReviewWorkspace : Migration
@@ -13,18 +14,24 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "ReviewMilliseconds",
                 table: "ReviewDecisions",
-                type: "INTEGER",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CurrentPhotoOutcome",
+                table: "Orders",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReviewClaims",
                 columns: table => new
                 {
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReviewerId = table.Column<string>(type: "TEXT", nullable: false),
-                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ReviewerId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ReviewerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,6 +51,11 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status_CurrentPhotoOutcome_SubmittedAt",
+                table: "Orders",
+                columns: new[] { "Status", "CurrentPhotoOutcome", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewClaims_ExpiresAt",
                 table: "ReviewClaims",
                 column: "ExpiresAt");
@@ -52,6 +64,12 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                 name: "IX_ReviewClaims_ReviewerId",
                 table: "ReviewClaims",
                 column: "ReviewerId");
+
+            // Orders that already have a photo take its outcome (plain SQL both providers accept).
+            migrationBuilder.Sql(
+                "UPDATE Orders SET CurrentPhotoOutcome = (SELECT p.Outcome FROM PhotoVersions AS p " +
+                "WHERE p.OrderId = Orders.Id AND p.VersionNo = Orders.CurrentPhotoVersionNo) " +
+                "WHERE CurrentPhotoVersionNo IS NOT NULL;");
         }
 
         /// <inheritdoc />
@@ -60,9 +78,17 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "ReviewClaims");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_Status_CurrentPhotoOutcome_SubmittedAt",
+                table: "Orders");
+
             migrationBuilder.DropColumn(
                 name: "ReviewMilliseconds",
                 table: "ReviewDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "CurrentPhotoOutcome",
+                table: "Orders");
         }
     }
 }
