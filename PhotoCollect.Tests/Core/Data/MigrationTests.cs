@@ -1,3 +1,7 @@
+using PhotoCollect.Tests.Infrastructure;
+using PhotoCollect.Core.Photos;
+using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -47,6 +51,35 @@ public sealed class MigrationTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(0, await db.Orders.CountAsync());
+    }
+
+    [Fact]
+    public async Task ReviewWorkspace_BackfillsTheCurrentPhotoOutcome_OfExistingOrders()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var options = new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite(connection).Options;
+        await using var db = new SqlitePhotoCollectDbContext(options);
+        await db.Database.MigrateAsync();
+        var (_, school) = await Builders.AddSchoolAsync(db);
+        var batch = Builders.Batch(school: school);
+        db.CollectionBatches.Add(batch);
+        var record = Builders.Record();
+        db.StudentRecords.Add(record);
+        await db.SaveChangesAsync();
+        var order = Order.Create("PC20261128BACKFILL", batch, record, Actor.System, Builders.Now);
+        db.Orders.Add(order);
+        order.AttachPhoto(Builders.Photo(PhotoCheckOutcome.PassWithWarnings), Actor.System, Builders.Now);
+        await db.SaveChangesAsync();
+
+        // Back to the schema before the column existed, and forward again: the migration fills it in.
+        var migrator = db.GetService<IMigrator>();
+        var before = db.Database.GetMigrations().Single(m => m.EndsWith("_BatchesAndAdministration", StringComparison.Ordinal));
+        await migrator.MigrateAsync(before);
+        await migrator.MigrateAsync();
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(PhotoCheckOutcome.PassWithWarnings, (await db.Orders.SingleAsync()).CurrentPhotoOutcome);
     }
 
     [Fact]
