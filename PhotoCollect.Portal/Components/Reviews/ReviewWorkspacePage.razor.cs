@@ -240,7 +240,8 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
             // The decision ended the claim.
             _claimedOrderId = null;
             CloseReject();
-            // Short-lived: at two seconds an order, longer ones would pile up over the photo.
+            // One at a time and short-lived: at keyboard pace they would otherwise pile up over the photo.
+            Snackbar.Clear();
             Snackbar.Add(approve ? $"已通过 {view.OrderNo}" : $"已驳回 {view.OrderNo}", approve ? Severity.Success : Severity.Info, o =>
             {
                 o.VisibleStateDuration = 1200;
