@@ -102,6 +102,19 @@ public sealed class CollectionBatch
         ArchivedAt = now;
     }
 
+    /// <summary>
+    /// An archived batch is finished: its photos and personal data await the retention purge, so
+    /// nothing about its orders may change any more (closed batches still take corrections of
+    /// rejected orders).
+    /// </summary>
+    public void EnsureNotArchived()
+    {
+        if (Status == BatchStatus.Archived)
+        {
+            throw new DomainException(BatchErrors.Archived, "该采集批次已归档，订单不能再修改。如有问题请联系分社或老师。");
+        }
+    }
+
     /// <summary>Throws the reason why the batch takes no new orders or first submissions.</summary>
     public void EnsureAcceptsSubmissions(DateTimeOffset now)
     {
@@ -153,6 +166,7 @@ public static class BatchErrors
     public const string SchoolNotAllowed = "batch.school_not_allowed";
     public const string Forbidden = "batch.forbidden";
     public const string Closed = "batch.closed";
+    public const string Archived = "batch.archived";
     public const string NotYetOpen = "batch.not_open";
     public const string Expired = "batch.expired";
     public const string FeatureCodeExhausted = "batch.feature_code_exhausted";

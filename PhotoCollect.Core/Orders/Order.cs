@@ -119,6 +119,7 @@ public sealed class Order
     public void Submit(CollectionBatch batch, Actor actor, DateTimeOffset now)
     {
         EnsureStatus("submit", OrderStatus.Draft);
+        batch.EnsureNotArchived();
         if (SubmissionCount == 0)
         {
             batch.EnsureAcceptsSubmissions(now);
@@ -178,6 +179,7 @@ public sealed class Order
     public void Resubmit(CollectionBatch batch, Actor actor, DateTimeOffset now)
     {
         EnsureStatus("resubmit", OrderStatus.Rejected);
+        batch.EnsureNotArchived();
         EnsureSubmittablePhoto();
         if (ReviewedPhotoVersionNo is { } reviewed && CurrentPhoto!.VersionNo <= reviewed)
         {

@@ -356,6 +356,7 @@ public sealed class StudentOrderService(
 
     private static void EnsurePhotoChangeable(Order order)
     {
+        order.Batch!.EnsureNotArchived();
         if (order.Status is not (OrderStatus.Draft or OrderStatus.Rejected))
         {
             throw new DomainException(OrderErrors.PhotoLocked, order.Status == OrderStatus.PendingReview

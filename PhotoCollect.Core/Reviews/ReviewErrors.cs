@@ -13,6 +13,17 @@ public static class ReviewErrors
     public const string UnknownReason = "review.unknown_reason";
 
     public const string CommentTooLong = "review.comment_too_long";
+
+    /// <summary>Only branch reviewers and admins review photos (teachers read orders elsewhere).</summary>
+    public const string NotReviewer = "review.not_reviewer";
+
+    internal static void EnsureReviewer(Identity.StaffScope scope)
+    {
+        if (!scope.IsAdmin && scope.BranchId is null)
+        {
+            throw new Common.DomainException(NotReviewer, "只有分社审核员或管理员可以审核照片。");
+        }
+    }
 }
 
 /// <summary>Review workspace settings (section <c>Reviews</c>).</summary>

@@ -90,6 +90,8 @@ public sealed class ReviewService(
     /// </summary>
     public async Task<ReviewWorkspace> OpenAsync(StaffScope scope, Actor actor, long orderId, CancellationToken cancellationToken = default)
     {
+        // The pages require the reviewer policy too; the service does not rely on that alone.
+        ReviewErrors.EnsureReviewer(scope);
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var order = await scope.Apply(db.Orders.AsNoTracking())
@@ -193,6 +195,7 @@ public sealed class ReviewService(
     /// </summary>
     public async Task<BulkApproveResult> BulkApproveAsync(StaffScope scope, Actor actor, IReadOnlyList<BulkApproveCandidate> candidates, CancellationToken cancellationToken = default)
     {
+        ReviewErrors.EnsureReviewer(scope);
         var approved = 0;
         foreach (var candidate in candidates.Take(Options.BulkApproveLimit))
         {
@@ -281,6 +284,7 @@ public sealed class ReviewService(
     private async Task<ReviewDecisionResult> DecideAsync(
         StaffScope scope, Actor actor, ReviewDecisionInput input, bool approve, CancellationToken cancellationToken, bool requireCleanPass = false)
     {
+        ReviewErrors.EnsureReviewer(scope);
         // An approval carries no reasons, whatever the dialog still had ticked.
         var codes = approve ? [] : (input.ReasonCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();

@@ -132,6 +132,11 @@ public sealed partial class SettingsService(
             {
                 errors.Add($"{field.Label}应在 {field.Min.ToString(CultureInfo.InvariantCulture)} 到 {field.Max.ToString(CultureInfo.InvariantCulture)} 之间。");
             }
+            else if (typeof(PhotoSpec).GetProperty(field.Key)?.PropertyType == typeof(int) && value != Math.Floor(value))
+            {
+                // Pixel and byte limits are whole numbers: 50.2 and 50.8 would both become 50, an empty window.
+                errors.Add($"{field.Label}应为整数。");
+            }
         }
 
         void Ordered(string low, string high)

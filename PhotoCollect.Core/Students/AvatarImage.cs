@@ -20,6 +20,9 @@ public static class AvatarImage
     public const int Size = 256;
     private const long MaxPixels = 40_000_000;
 
+    // Slivers are no avatar and make the crop-resize degenerate.
+    private const int MaxAspect = 20;
+
     private static readonly Configuration Decoders = new(new JpegConfigurationModule(), new PngConfigurationModule())
     {
         MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 256 }),
@@ -42,7 +45,8 @@ public static class AvatarImage
         {
             using var stream = new MemoryStream(bytes, writable: false);
             var info = Image.Identify(Decoders, stream);
-            if (info is null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels)
+            if (info is null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels
+                || Math.Max(info.Width, info.Height) > MaxAspect * Math.Min(info.Width, info.Height))
             {
                 throw Invalid("头像图片尺寸异常，请换一张图片。");
             }
@@ -57,7 +61,7 @@ public static class AvatarImage
             image.SaveAsJpeg(output, new JpegEncoder { Quality = 85 });
             return output.ToArray();
         }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidMemoryOperationException or UnknownImageFormatException)
+        catch (Exception e) when (e is ImageFormatException or ImageProcessingException or NotSupportedException or InvalidMemoryOperationException)
         {
             throw Invalid("头像图片已损坏或无法打开，请换一张图片。");
         }

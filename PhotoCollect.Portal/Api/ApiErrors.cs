@@ -60,6 +60,7 @@ public static class ApiErrors
         [BatchErrors.NotFound] = (404, "特征码不存在"),
         [BatchErrors.TypeMismatch] = (409, "特征码与所选采集类型不符"),
         [BatchErrors.Closed] = (409, "批次已关闭"),
+        [BatchErrors.Archived] = (409, "批次已归档，订单不能再修改"),
         [BatchErrors.Expired] = (409, "批次已过截止时间"),
         [BatchErrors.NotYetOpen] = (409, "批次尚未开始"),
 

@@ -20,6 +20,19 @@ public sealed record MultipartUpload(byte[] File, IReadOnlyDictionary<string, st
     /// <summary>Reads the form; the file is the part named <c>file</c>.</summary>
     public static async Task<MultipartUpload> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadFormAsync(request, maxFileBytes, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested && e is not BadHttpRequestException)
+        {
+            // A broken multipart body (missing boundary, oversized or too many part headers).
+            throw new DomainException(ApiErrors.RequestInvalid, "上传的表单格式有误或不完整，请重新选择图片后再上传。");
+        }
+    }
+
+    private static async Task<MultipartUpload> ReadFormAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)

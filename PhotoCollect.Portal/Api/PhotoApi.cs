@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
 
@@ -44,7 +45,7 @@ public static class PhotoApi
             .WithTags("照片")
             .WithSummary("上传订单照片：检测，合格（含有提示）才保存为当前照片")
             .WithDescription("表单字段：file，source（Camera 拍摄 / Album 相册 / AutoFixed 一键修正结果，默认 Album）。accepted=false 表示照片不合格、未保存，verdict 给出原因。")
-            .Errors([.. UploadErrors, ApiErrors.InvalidSource, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked, StudentOrderService.ConcurrentChangeCode]);
+            .Errors([.. UploadErrors, ApiErrors.InvalidSource, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked, BatchErrors.Archived, StudentOrderService.ConcurrentChangeCode]);
 
         api.MapPost("/orders/{orderId:long}/photo/fix", Fix)
             .BodyLimit(bodyLimit)
@@ -53,7 +54,7 @@ public static class PhotoApi
             .WithTags("照片")
             .WithSummary("一键修正：裁剪到规定构图并替换为标准蓝色背景，返回修正后的 JPG 和检测结果（不保存）")
             .WithDescription("学生确认使用后，再以 source=AutoFixed 调用上传接口。")
-            .Errors([.. UploadErrors, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked,
+            .Errors([.. UploadErrors, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked, BatchErrors.Archived,
                 PhotoFixCodes.NoFace, PhotoFixCodes.SeveralFaces, PhotoFixCodes.HeadCutOff, PhotoFixCodes.BodyCutOff, PhotoFixCodes.BackgroundTooBusy,
                 PhotoIssueCodes.Empty, PhotoIssueCodes.NotJpeg, PhotoIssueCodes.Corrupt, PhotoIssueCodes.Truncated, PhotoIssueCodes.TooManyPixels, PhotoIssueCodes.UploadTooLarge]);
 

@@ -174,6 +174,21 @@ public sealed class StudentApiErrorTests(StudentApiFactory factory)
     }
 
     [Fact]
+    public async Task ArchivedBatch_TakesNoMoreChanges()
+    {
+        var client = await SignInAsync(factory);
+        var batch = await AddBatchAsync(factory);
+        var orderId = await CreateOrderAsync(factory, client, batch);
+        await UploadPhotoAsync(client, orderId, GoodPhoto(factory));
+        await UpdateBatchAsync(factory, batch.Id, b => b.Status = BatchStatus.Archived);
+
+        await AssertProblemAsync(await client.PostAsync($"/api/v1/orders/{orderId}/photo", Form(GoodPhoto(factory))), HttpStatusCode.Conflict, "batch.archived");
+        await AssertProblemAsync(await client.PostAsync($"/api/v1/orders/{orderId}/photo/fix", Form(GoodPhoto(factory))), HttpStatusCode.Conflict, "batch.archived");
+        await AssertProblemAsync(await client.PostAsync($"/api/v1/orders/{orderId}/submit", null), HttpStatusCode.Conflict, "batch.archived");
+        Assert.Equal(1, await CountPhotoVersionsAsync(factory, orderId));
+    }
+
+    [Fact]
     public async Task MalformedRequests_GetProblemDetails()
     {
         var client = await SignInAsync(factory);
@@ -186,6 +201,9 @@ public sealed class StudentApiErrorTests(StudentApiFactory factory)
         await AssertProblemAsync(await client.PostAsync($"/api/v1/orders/{orderId}/photo", noFile), HttpStatusCode.BadRequest, "upload.file_required");
         await AssertProblemAsync(await client.PostAsync($"/api/v1/orders/{orderId}/photo", Form(GoodPhoto(factory), "p.jpg", [("source", "Staff")])), HttpStatusCode.BadRequest, "upload.invalid_source");
         await AssertProblemAsync(await client.GetAsync("/api/v1/no-such-endpoint"), HttpStatusCode.NotFound, "api.not_found");
+        var broken = new ByteArrayContent("hello"u8.ToArray());
+        broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+        await AssertProblemAsync(await client.PostAsync("/api/v1/photos/check", broken), HttpStatusCode.BadRequest, "request.invalid");
         await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/profile", new { nickname = new string('长', 100_000) }), (HttpStatusCode)413, "upload.too_large");
     }
 }

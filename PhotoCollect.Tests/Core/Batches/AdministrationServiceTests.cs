@@ -176,6 +176,11 @@ public sealed class AdministrationServiceTests
         Assert.Equal(2500, settings.Current.DefaultPriceFen);
         Assert.Equal(SettingsErrors.Invalid, error.Code);
         Assert.Contains("眼线距上边缘最小必须小于眼线距上边缘最大。", error.Message);
+        var fractional = values.Clone();
+        fractional.PhotoSpec["CrownMinY"] = 50.2;
+        fractional.PhotoSpec["CrownMaxY"] = 50.8;
+        var notWhole = await Assert.ThrowsAsync<DomainException>(() => settings.SaveAsync(actor, fractional));
+        Assert.Contains("头顶距上边缘最小应为整数。", notWhole.Message);
         await using var db = services.Database.CreateDbContext();
         var audit = await db.AuditEvents.SingleAsync(a => a.Action == "settings.updated");
         Assert.Contains("文件大小下限：30720 → 40960", audit.Details);

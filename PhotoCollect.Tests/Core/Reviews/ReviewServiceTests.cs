@@ -183,6 +183,26 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task Teacher_CannotOpenDecideOrBulkApprove_EvenForOwnSchool()
+    {
+        await using var a = await ArrangeAsync();
+        var orderId = a.OrdersA[0];
+        await using (var db = a.Services.Database.CreateDbContext())
+        {
+            var schoolId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.Batch!.SchoolId).SingleAsync();
+            var teacher = StaffScopes.Teacher(schoolId);
+            var input = await a.InputAsync(orderId);
+
+            Assert.Equal(ReviewErrors.NotReviewer, (await Assert.ThrowsAsync<DomainException>(() => a.Reviews.OpenAsync(teacher, Arrangement.Actor(teacher), orderId))).Code);
+            Assert.Equal(ReviewErrors.NotReviewer, (await Assert.ThrowsAsync<DomainException>(() => a.Reviews.ApproveAsync(teacher, Arrangement.Actor(teacher), input))).Code);
+            Assert.Equal(ReviewErrors.NotReviewer, (await Assert.ThrowsAsync<DomainException>(() => a.Reviews.BulkApproveAsync(teacher, Arrangement.Actor(teacher), []))).Code);
+        }
+
+        await using var check = a.Services.Database.CreateDbContext();
+        Assert.Equal(OrderStatus.PendingReview, (await check.Orders.SingleAsync(o => o.Id == orderId)).Status);
+    }
+
+    [Fact]
     public async Task RejectAsync_UnknownReason_Refused()
     {
         await using var a = await ArrangeAsync();

@@ -67,6 +67,13 @@ public sealed class ContactAndCodeNormalizationTests
         Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize(jpeg[..(jpeg.Length / 2)])).Code);
         Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize(PhotoCollect.Tests.Infrastructure.TestImages.JpegWithDeclaredSize(jpeg, 60000, 60000))).Code);
 
+        using (var sliver = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(4000, 2))
+        using (var png = new MemoryStream())
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(sliver, png);
+            Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize(png.ToArray())).Code);
+        }
+
         using var avatar = SixLabors.ImageSharp.Image.Load(AvatarImage.Normalize(jpeg));
         Assert.Equal((256, 256), (avatar.Width, avatar.Height));
     }
