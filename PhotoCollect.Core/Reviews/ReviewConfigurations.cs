@@ -36,6 +36,10 @@ internal sealed class ReviewClaimConfiguration : IEntityTypeConfiguration<Review
         builder.HasKey(c => c.OrderId);
         builder.Property(c => c.ReviewerName).HasMaxLength(100);
         builder.HasIndex(c => c.ExpiresAt);
+
+        // Two reviewers taking over the same lapsed claim at once: the second update finds the
+        // expiry changed and fails, so only one of them believes it holds the order.
+        builder.Property(c => c.ExpiresAt).IsConcurrencyToken();
         builder.HasOne<PhotoCollect.Core.Orders.Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ReviewerId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -429,6 +429,26 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task OpenAsync_TwoReviewersTakingOverALapsedClaimAtOnce_OnlyOneHoldsIt()
+    {
+        await using var database = await TestDatabase.CreateFileAsync();
+        await using var a = await ArrangeAsync([PhotoCheckOutcome.Pass], database: database);
+        var orderId = a.OrdersA[0];
+        await a.Reviews.OpenAsync(StaffScopes.Admin, Arrangement.Actor(StaffScopes.Admin), orderId);
+        a.Services.Time.Advance(TimeSpan.FromMinutes(6));
+
+        for (var round = 0; round < 5; round++)
+        {
+            var views = await Task.WhenAll(
+                Task.Run(() => a.Reviews.OpenAsync(a.ReviewerA, Arrangement.Actor(a.ReviewerA), orderId)),
+                Task.Run(() => a.Reviews.OpenAsync(a.ReviewerA2, Arrangement.Actor(a.ReviewerA2), orderId)));
+
+            Assert.Single(views, v => v.CanDecide);
+            a.Services.Time.Advance(TimeSpan.FromMinutes(6));
+        }
+    }
+
+    [Fact]
     public async Task GetStatsAsync_TodayPerReviewer_MedianTimeAndReasons()
     {
         await using var a = await ArrangeAsync([PhotoCheckOutcome.Pass, PhotoCheckOutcome.Pass, PhotoCheckOutcome.Pass, PhotoCheckOutcome.Pass]);
