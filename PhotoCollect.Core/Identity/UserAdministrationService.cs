@@ -87,6 +87,8 @@ public sealed record CreatedUser(string Id, string Email, string InitialPassword
 /// </summary>
 public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbContextFactory<PhotoCollectDbContext> factory, TimeProvider time)
 {
+    private static readonly SemaphoreSlim AdminChanges = new(1, 1);
+
     public const string EntityType = nameof(AppUser);
 
     public async Task<IReadOnlyList<UserRow>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
@@ -146,7 +148,32 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
     }
 
     /// <summary>Changes name, role, branch or school; a changed role or scope signs the user out everywhere.</summary>
-    public async Task UpdateAsync(Actor actor, string userId, UserInput input, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(Actor actor, string userId, UserInput input, CancellationToken cancellationToken = default) =>
+        OneAdminChangeAtATimeAsync(() => UpdateCoreAsync(actor, userId, input, cancellationToken), cancellationToken);
+
+    /// <summary>Deactivates (and signs out) or reactivates an account.</summary>
+    public Task SetActiveAsync(Actor actor, string userId, bool active, CancellationToken cancellationToken = default) =>
+        OneAdminChangeAtATimeAsync(() => SetActiveCoreAsync(actor, userId, active, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The last-active-admin rule is a check followed by a write: two admins demoting or deactivating
+    /// each other at the same moment would both pass it. Role and activation changes run one at a
+    /// time in this process (one portal instance; several instances would need a database lock).
+    /// </summary>
+    private static async Task OneAdminChangeAtATimeAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        await AdminChanges.WaitAsync(cancellationToken);
+        try
+        {
+            await change();
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
+    }
+
+    private async Task UpdateCoreAsync(Actor actor, string userId, UserInput input, CancellationToken cancellationToken)
     {
         input.EnsureValid();
         await using var scope = scopes.CreateAsyncScope();
@@ -199,8 +226,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
         await AuditAsync(actor, "user.updated", user, $"{user.DisplayName}（{email}），{await DescribeAsync(input, cancellationToken)}", cancellationToken);
     }
 
-    /// <summary>Deactivates (and signs out) or reactivates an account.</summary>
-    public async Task SetActiveAsync(Actor actor, string userId, bool active, CancellationToken cancellationToken = default)
+    private async Task SetActiveCoreAsync(Actor actor, string userId, bool active, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

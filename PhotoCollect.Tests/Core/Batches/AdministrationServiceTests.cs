@@ -59,6 +59,38 @@ public sealed class AdministrationServiceTests
     }
 
     [Fact]
+    public async Task Users_TwoAdminsDeactivatingEachOtherAtOnce_OneActiveAdminRemains()
+    {
+        await using var database = await TestDatabase.CreateFileAsync();
+        await using var services = await TestServices.CreateAsync(database: database);
+        await services.Provider.CreateAsyncScope().ServiceProvider.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
+        var admin = services.Provider.GetRequiredService<UserAdministrationService>();
+        var first = Assert.Single(await admin.ListAsync());
+        var second = await admin.CreateAsync(Actor.Staff(first.Id, "管理员"), new UserInput { Email = "b@test.local", DisplayName = "乙管理员", Role = Roles.Admin });
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => Attempt(() => admin.SetActiveAsync(Actor.Staff(first.Id, "甲"), second.Id, false))),
+            Task.Run(() => Attempt(() => admin.SetActiveAsync(Actor.Staff(second.Id, "乙"), first.Id, false))));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.Single(outcomes, o => o == UserErrors.LastAdmin);
+        Assert.Single(await admin.ListAsync(), u => u.IsActive);
+
+        static async Task<string?> Attempt(Func<Task> change)
+        {
+            try
+            {
+                await change();
+                return null;
+            }
+            catch (DomainException e)
+            {
+                return e.Code;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Users_CreateDeactivateResetSignOut_ChangeStampsAndAudit()
     {
         await using var services = await TestServices.CreateAsync();
