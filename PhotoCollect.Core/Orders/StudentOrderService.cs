@@ -126,9 +126,7 @@ public sealed class StudentOrderService(
             .Where(o => o.StudentAccountId == accountId)
             .Include(o => o.Batch!).ThenInclude(b => b.School)
             .Include(o => o.StudentRecord)
-            .Include(o => o.Photos)
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
         var rejected = orders.Where(o => o.Status == OrderStatus.Rejected).Select(o => o.Id).ToList();
@@ -147,7 +145,7 @@ public sealed class StudentOrderService(
             o.IsPaid,
             o.SubmissionCount,
             o.Batch.MaxSubmissions,
-            o.CurrentPhoto?.Outcome,
+            o.CurrentPhotoOutcome,
             reasons.TryGetValue(o.Id, out var r) ? r.Reasons.Select(x => x.Label).ToList() : [],
             o.CreatedAt,
             o.UpdatedAt)).ToList();

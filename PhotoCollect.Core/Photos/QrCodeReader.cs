@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -34,15 +32,7 @@ public sealed class QrCodeReader
     // pattern search; enlarged, its modules are distinct again.
     private const int UpscaleBelowLongSide = 400;
 
-    // One contiguous buffer at most: the 40 MP luminance/alpha image (80 MB) or one JPEG
-    // component plane. Anything larger comes from a crafted file, not a real picture.
-    private const int AllocationLimitMegabytes = 256;
-
-    // Only the two formats students upload: the GIF/BMP/TGA decoders are attack surface.
-    private static readonly Configuration DecoderConfiguration = new(new JpegConfigurationModule(), new PngConfigurationModule())
-    {
-        MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = AllocationLimitMegabytes }),
-    };
+    private static Configuration DecoderConfiguration => UntrustedPictures.JpegOrPng;
 
     /// <summary>Decodes the first QR code found in a JPEG or PNG picture.</summary>
     public QrReadResult Read(ReadOnlyMemory<byte> image)

@@ -2,7 +2,6 @@ using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Photos;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -23,10 +22,7 @@ public static class AvatarImage
     // Slivers are no avatar and make the crop-resize degenerate.
     private const int MaxAspect = 20;
 
-    private static readonly Configuration Decoders = new(new JpegConfigurationModule(), new PngConfigurationModule())
-    {
-        MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 256 }),
-    };
+    private static Configuration Decoders => UntrustedPictures.JpegOrPng;
 
     public static byte[] Normalize(byte[] bytes)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
+using PhotoCollect.Portal.Hosting;
 
 namespace PhotoCollect.Portal.Api;
 
@@ -59,11 +60,7 @@ public static class PhotoApi
                 PhotoIssueCodes.Empty, PhotoIssueCodes.NotJpeg, PhotoIssueCodes.Corrupt, PhotoIssueCodes.Truncated, PhotoIssueCodes.TooManyPixels, PhotoIssueCodes.UploadTooLarge]);
 
         api.MapGet("/orders/{orderId:long}/photos/{versionNo:int}", async (long orderId, int versionNo, HttpContext context, StudentOrderService orders, CancellationToken ct) =>
-            {
-                var stream = await orders.OpenPhotoAsync(context.AccountId(), orderId, versionNo, ct);
-                ProfileApi.NoStore(context);
-                return TypedResults.Stream(stream, "image/jpeg");
-            })
+                PrivateImage.Jpeg(context, await orders.OpenPhotoAsync(context.AccountId(), orderId, versionNo, ct)))
             .Produces(200, contentType: "image/jpeg")
             .WithTags("照片")
             .WithSummary("下载自己订单的某一版照片（不缓存）")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Students;
+using PhotoCollect.Portal.Hosting;
 
 namespace PhotoCollect.Portal.Api;
 
@@ -42,11 +43,7 @@ public static class ProfileApi
             .Errors(ApiErrors.MultipartRequired, ApiErrors.FileRequired, ApiErrors.UploadTooLarge, StudentErrors.AvatarInvalid);
 
         profile.MapGet("/avatar", async (HttpContext context, StudentAccountService accounts, CancellationToken ct) =>
-            {
-                var stream = await accounts.OpenAvatarAsync(context.AccountId(), ct);
-                NoStore(context);
-                return TypedResults.Stream(stream, "image/jpeg");
-            })
+                PrivateImage.Jpeg(context, await accounts.OpenAvatarAsync(context.AccountId(), ct)))
             .Produces(200, contentType: "image/jpeg")
             .WithSummary("我的头像（JPG，不缓存）")
             .Errors(StudentErrors.AvatarNotFound);
@@ -55,13 +52,5 @@ public static class ProfileApi
                 TypedResults.Ok(await accounts.ConsentAsync(context.AccountId(), request.Version, context.ClientAddress(), ct)))
             .WithSummary("同意《个人信息收集与使用说明》（传入当前版本号）")
             .Errors(StudentErrors.ConsentOutdated);
-    }
-
-    /// <summary>Personal images must not stay in shared or browser caches.</summary>
-    internal static void NoStore(HttpContext context)
-    {
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
     }
 }

@@ -14,7 +14,7 @@ public sealed class BatchesTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task Teacher_CreatesBatch_SeesFeatureCode_PrintsNoticeWithQr()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, DemoDataSeeder.Teacher.Email, DemoDataSeeder.Teacher.Password);
+        await BrowserFixture.SignInAsync(page, DemoDataSeeder.Teacher.Email, DemoDataSeeder.Teacher.Password);
 
         await page.ClickAsync("[data-testid=nav-batches]");
         await page.Locator("[data-testid=batch-table][data-ready=true] [data-testid=batch-link]").First.WaitForAsync(Wait);
@@ -65,7 +65,7 @@ public sealed class BatchesTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task Admin_OpensOrderAndAdministrationPages()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await BrowserFixture.SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
         await page.GotoAsync("/batches");
         await page.Locator("[data-testid=batch-table][data-ready=true] [data-testid=batch-link]").First.WaitForAsync(Wait);
@@ -105,14 +105,5 @@ public sealed class BatchesTests(BrowserFixture browser) : IClassFixture<Browser
         await page.Locator("[data-testid=audit-total] >> text=共 1 条").WaitForAsync(Wait);
         Assert.Contains("查看完整证件号", await page.Locator("[data-testid=audit-table]").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "27-audit-filtered");
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.Locator("#pc-interactive[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
     }
 }

@@ -46,7 +46,7 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, ITestOutputHelp
         var second = await SubmitAsync(portal, batch);
 
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, DemoDataSeeder.Reviewer.Email, DemoDataSeeder.Reviewer.Password);
+        await BrowserFixture.SignInAsync(page, DemoDataSeeder.Reviewer.Email, DemoDataSeeder.Reviewer.Password);
         await page.ClickAsync("[data-testid=nav-reviews]");
         await page.Locator("[data-testid=review-queue][data-ready=true]").WaitForAsync(Wait);
         Assert.Equal("25", await page.Locator("[data-testid=review-queue]").GetAttributeAsync("data-total"));
@@ -167,13 +167,4 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, ITestOutputHelp
 
     private static Task WaitForOrderAsync(IPage page, long orderId) =>
         page.Locator($"[data-testid=review-workspace][data-ready=true][data-order-id=\"{orderId}\"]").WaitForAsync(Wait);
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.Locator("#pc-interactive[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-    }
 }

@@ -40,7 +40,7 @@ public class BatchQueryBenchmarks
     public void Setup()
     {
         _file = Path.Combine(Path.GetTempPath(), $"pc-bench-{Guid.NewGuid():N}.db");
-        var factory = new FileContextFactory($"Data Source={_file}");
+        var factory = new BenchmarkDatabase($"Data Source={_file}");
         using (var db = factory.CreateDbContext())
         {
             db.Database.Migrate();
@@ -98,7 +98,7 @@ public class BatchQueryBenchmarks
         _batches.GetAsync(_admin, _bigBatchId);
 
     /// <summary>Branches, schools and batches through EF; accounts, records and orders by prepared inserts (EF would take minutes).</summary>
-    private static (int BigBatchId, int BranchId) Seed(FileContextFactory factory)
+    private static (int BigBatchId, int BranchId) Seed(BenchmarkDatabase factory)
     {
         var now = DateTimeOffset.UtcNow;
         var batches = new List<CollectionBatch>();
@@ -137,11 +137,11 @@ public class BatchQueryBenchmarks
         using var connection = new SqliteConnection($"Data Source={factory.File}");
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        using var account = Command(connection, transaction, "INSERT INTO StudentAccounts (Id, OpenId, CreatedAt) VALUES ($id, $openid, $at)", "$id", "$openid", "$at");
-        using var record = Command(connection, transaction,
+        using var account = BenchmarkDatabase.Command(connection, transaction, "INSERT INTO StudentAccounts (Id, OpenId, CreatedAt) VALUES ($id, $openid, $at)", "$id", "$openid", "$at");
+        using var record = BenchmarkDatabase.Command(connection, transaction,
             "INSERT INTO StudentRecords (Id, StudentAccountId, ChsiStudentId, Name, IdNumberCipher, IdNumberIndex, IdNumberMasked, SchoolName, StudentNo, CreatedAt) " +
             "VALUES ($id, $id, $chsi, $name, 'x', $index, '110105********1234', '大学', $no, $at)", "$id", "$chsi", "$name", "$index", "$no", "$at");
-        using var order = Command(connection, transaction,
+        using var order = BenchmarkDatabase.Command(connection, transaction,
             "INSERT INTO Orders (Id, OrderNo, BatchId, StudentAccountId, StudentRecordId, ChsiStudentId, Status, SubmissionCount, PriceFen, CreatedAt, UpdatedAt, SubmittedAt, Version) " +
             "VALUES ($id, $no, $batch, $id, $id, $chsi, $status, $submissions, 3000, $created, $updated, $submitted, $version)",
             "$id", "$no", "$batch", "$chsi", "$status", "$submissions", "$created", "$updated", "$submitted", "$version");
@@ -153,9 +153,9 @@ public class BatchQueryBenchmarks
             var created = now.AddMinutes(-(id % (30 * 24 * 60)));
             var status = StatusMix[id % StatusMix.Length];
             var chsi = "CHSI" + id.ToString("D9", CultureInfo.InvariantCulture);
-            Run(account, id, "openid-" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
-            Run(record, id, chsi, "学生" + id.ToString("D6", CultureInfo.InvariantCulture), "idx" + id.ToString(CultureInfo.InvariantCulture), "S" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
-            Run(order, id, "PC" + id.ToString("D14", CultureInfo.InvariantCulture), batchId, chsi, (int)status, status == OrderStatus.Draft ? 0 : 1,
+            BenchmarkDatabase.Run(account, id, "openid-" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
+            BenchmarkDatabase.Run(record, id, chsi, "学生" + id.ToString("D6", CultureInfo.InvariantCulture), "idx" + id.ToString(CultureInfo.InvariantCulture), "S" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
+            BenchmarkDatabase.Run(order, id, "PC" + id.ToString("D14", CultureInfo.InvariantCulture), batchId, chsi, (int)status, status == OrderStatus.Draft ? 0 : 1,
                 created.UtcTicks, created.AddMinutes(30).UtcTicks, status == OrderStatus.Draft ? DBNull.Value : created.AddMinutes(10).UtcTicks,
                 Guid.NewGuid().ToString().ToUpperInvariant());
         }
@@ -178,39 +178,5 @@ public class BatchQueryBenchmarks
         analyze.CommandText = "ANALYZE";
         analyze.ExecuteNonQuery();
         return (batches[0].Id, branchId);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private sealed class FileContextFactory(string connectionString) : IDbContextFactory<PhotoCollectDbContext>
-    {
-        private readonly DbContextOptions<SqlitePhotoCollectDbContext> _options =
-            new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite(connectionString).Options;
-
-        public string File { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
-
-        public PhotoCollectDbContext CreateDbContext() => new SqlitePhotoCollectDbContext(_options);
     }
 }

@@ -38,7 +38,7 @@ public class ReviewQueueBenchmarks
     public void Setup()
     {
         _file = Path.Combine(Path.GetTempPath(), $"pc-bench-review-{Guid.NewGuid():N}.db");
-        var factory = new FileContextFactory($"Data Source={_file}");
+        var factory = new BenchmarkDatabase($"Data Source={_file}");
         using (var db = factory.CreateDbContext())
         {
             db.Database.Migrate();
@@ -76,7 +76,7 @@ public class ReviewQueueBenchmarks
     [Benchmark(Description = "Workspace: open (claim) one order mid-queue, with neighbours")]
     public Task<ReviewWorkspace> OpenWorkspace() => _reviews.OpenAsync(_reviewer, _actor, _middleOrderId);
 
-    private static int Seed(FileContextFactory factory)
+    private static int Seed(BenchmarkDatabase factory)
     {
         var now = DateTimeOffset.UtcNow;
         int batchId;
@@ -101,15 +101,15 @@ public class ReviewQueueBenchmarks
         using var connection = new SqliteConnection($"Data Source={factory.File}");
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        using var account = Command(connection, transaction, "INSERT INTO StudentAccounts (Id, OpenId, CreatedAt) VALUES ($id, $openid, $at)", "$id", "$openid", "$at");
-        using var record = Command(connection, transaction,
+        using var account = BenchmarkDatabase.Command(connection, transaction, "INSERT INTO StudentAccounts (Id, OpenId, CreatedAt) VALUES ($id, $openid, $at)", "$id", "$openid", "$at");
+        using var record = BenchmarkDatabase.Command(connection, transaction,
             "INSERT INTO StudentRecords (Id, StudentAccountId, ChsiStudentId, Name, IdNumberCipher, IdNumberIndex, IdNumberMasked, SchoolName, StudentNo, CreatedAt) " +
             "VALUES ($id, $id, $chsi, $name, 'x', $index, '110105********1234', '基准大学', $no, $at)", "$id", "$chsi", "$name", "$index", "$no", "$at");
-        using var order = Command(connection, transaction,
+        using var order = BenchmarkDatabase.Command(connection, transaction,
             "INSERT INTO Orders (Id, OrderNo, BatchId, StudentAccountId, StudentRecordId, ChsiStudentId, Status, CurrentPhotoVersionNo, ReviewedPhotoVersionNo, SubmissionCount, PriceFen, CreatedAt, UpdatedAt, SubmittedAt, Version) " +
             "VALUES ($id, $no, $batch, $id, $id, $chsi, $status, $current, $reviewed, $submissions, 0, $created, $created, $submitted, $version)",
             "$id", "$no", "$batch", "$chsi", "$status", "$current", "$reviewed", "$submissions", "$created", "$submitted", "$version");
-        using var photo = Command(connection, transaction,
+        using var photo = BenchmarkDatabase.Command(connection, transaction,
             "INSERT INTO PhotoVersions (OrderId, VersionNo, StorageKey, SizeBytes, Width, Height, Sha256, Source, CheckReportJson, Outcome, UploadedAt) " +
             "VALUES ($order, $version, $key, 40000, 480, 640, $sha, 1, NULL, $outcome, $at)", "$order", "$version", "$key", "$sha", "$outcome", "$at");
 
@@ -120,20 +120,20 @@ public class ReviewQueueBenchmarks
             var created = now.AddMinutes(-(PendingOrders + DecidedOrders - id) / 2.0);
             var chsi = "CHSI" + id.ToString("D9", CultureInfo.InvariantCulture);
             var outcome = id % 10 < 7 ? PhotoCheckOutcome.Pass : PhotoCheckOutcome.PassWithWarnings;
-            Run(account, id, "openid-" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
-            Run(record, id, chsi, "学生" + id.ToString("D6", CultureInfo.InvariantCulture), "idx" + id.ToString(CultureInfo.InvariantCulture), "S" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
-            Run(order, id, "PC" + id.ToString("D14", CultureInfo.InvariantCulture), batchId, chsi, (int)(pending ? OrderStatus.PendingReview : OrderStatus.Approved),
+            BenchmarkDatabase.Run(account, id, "openid-" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
+            BenchmarkDatabase.Run(record, id, chsi, "学生" + id.ToString("D6", CultureInfo.InvariantCulture), "idx" + id.ToString(CultureInfo.InvariantCulture), "S" + id.ToString(CultureInfo.InvariantCulture), created.UtcTicks);
+            BenchmarkDatabase.Run(order, id, "PC" + id.ToString("D14", CultureInfo.InvariantCulture), batchId, chsi, (int)(pending ? OrderStatus.PendingReview : OrderStatus.Approved),
                 resubmission ? 2 : 1, resubmission ? 1 : DBNull.Value, resubmission ? 2 : 1, created.UtcTicks, created.AddMinutes(5).UtcTicks,
                 Guid.NewGuid().ToString().ToUpperInvariant());
             for (var version = 1; version <= (resubmission ? 2 : 1); version++)
             {
                 var sha = (id * 10 + version).ToString("D64", CultureInfo.InvariantCulture);
-                Run(photo, id, version, sha + ".jpg", sha, (int)outcome, created.UtcTicks);
+                BenchmarkDatabase.Run(photo, id, version, sha + ".jpg", sha, (int)outcome, created.UtcTicks);
             }
         }
 
         // Orders.CurrentPhotoOutcome as Order.AttachPhoto keeps it.
-        using (var outcome = Command(connection, transaction,
+        using (var outcome = BenchmarkDatabase.Command(connection, transaction,
             "UPDATE Orders SET CurrentPhotoOutcome = (SELECT p.Outcome FROM PhotoVersions AS p WHERE p.OrderId = Orders.Id AND p.VersionNo = Orders.CurrentPhotoVersionNo)"))
         {
             outcome.ExecuteNonQuery();
@@ -146,30 +146,6 @@ public class ReviewQueueBenchmarks
         return branchId;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        command.ExecuteNonQuery();
-    }
-
     private sealed class FixedMonitor<T>(T value) : IOptionsMonitor<T>
     {
         public T CurrentValue => value;
@@ -177,15 +153,5 @@ public class ReviewQueueBenchmarks
         public T Get(string? name) => value;
 
         public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
-
-    private sealed class FileContextFactory(string connectionString) : IDbContextFactory<PhotoCollectDbContext>
-    {
-        private readonly DbContextOptions<SqlitePhotoCollectDbContext> _options =
-            new DbContextOptionsBuilder<SqlitePhotoCollectDbContext>().UseSqlite(connectionString).Options;
-
-        public string File { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
-
-        public PhotoCollectDbContext CreateDbContext() => new SqlitePhotoCollectDbContext(_options);
     }
 }

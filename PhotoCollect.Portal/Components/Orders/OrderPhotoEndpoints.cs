@@ -2,6 +2,7 @@ using System.Security.Claims;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Storage;
+using PhotoCollect.Portal.Hosting;
 
 namespace PhotoCollect.Portal.Components.Orders;
 
@@ -24,7 +25,6 @@ public static class OrderPhotoEndpoints
             return TypedResults.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Stream(files.OpenRead(key), "image/jpeg");
+        return PrivateImage.Jpeg(context, files.OpenRead(key));
     }
 }
