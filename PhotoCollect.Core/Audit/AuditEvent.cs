@@ -19,14 +19,14 @@ public sealed class AuditEvent
     public required string EntityId { get; set; }
     public string? Details { get; set; }
 
-    public static AuditEvent For(Actor actor, DateTimeOffset now, string action, string entityType, string entityId, string? details) => new()
+    public static AuditEvent For(Actor actor, DateTimeOffset now, AuditAction action, string entityType, string entityId, string? details) => new()
     {
         OccurredAt = now,
         ActorKind = actor.Kind,
         ActorId = actor.Id,
         ActorName = actor.Name,
         IpAddress = actor.IpAddress,
-        Action = action,
+        Action = action.Code,
         EntityType = entityType,
         EntityId = entityId,
         Details = details,

@@ -238,7 +238,7 @@ public sealed class BatchService(IDbContextFactory<PhotoCollectDbContext> factor
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
                     db.CollectionBatches.Add(batch);
                     await db.SaveChangesAsync(ct);
-                    db.AuditEvents.Add(AuditEvent.For(actor, now, "batch.created", EntityType, Id(batch),
+                    db.AuditEvents.Add(AuditEvent.For(actor, now, BatchAuditActions.Created, EntityType, Id(batch),
                         $"{batch.Name}（{school.Name}，{batch.Type.ToChinese()}，特征码 {batch.FeatureCode}，{Money.FormatYuan(batch.PriceFen)}）"));
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
@@ -314,7 +314,7 @@ public sealed class BatchService(IDbContextFactory<PhotoCollectDbContext> factor
         batch.ExpectedHeadcount = input.ExpectedHeadcount;
         batch.MaxSubmissions = input.MaxSubmissions;
         batch.Notes = notes;
-        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), "batch.updated", EntityType, Id(batch), Truncate(string.Join("；", changes))));
+        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), BatchAuditActions.Updated, EntityType, Id(batch), Truncate(string.Join("；", changes))));
         await SaveAsync(db, cancellationToken);
         return batch;
     }
@@ -333,7 +333,7 @@ public sealed class BatchService(IDbContextFactory<PhotoCollectDbContext> factor
 
             var old = batch.FeatureCode;
             batch.FeatureCode = await featureCodes.NextUniqueAsync(db, cancellationToken);
-            db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), "batch.feature_code_regenerated", EntityType, Id(batch), $"{old} → {batch.FeatureCode}"));
+            db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), BatchAuditActions.FeatureCodeRegenerated, EntityType, Id(batch), $"{old} → {batch.FeatureCode}"));
             try
             {
                 await SaveAsync(db, cancellationToken);
@@ -351,10 +351,10 @@ public sealed class BatchService(IDbContextFactory<PhotoCollectDbContext> factor
     }
 
     public Task<CollectionBatch> CloseAsync(StaffScope scope, Actor actor, int batchId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(scope, actor, batchId, expectedVersion, "batch.closed", (b, now) => b.Close(now), cancellationToken);
+        ChangeStatusAsync(scope, actor, batchId, expectedVersion, BatchAuditActions.Closed, (b, now) => b.Close(now), cancellationToken);
 
     public Task<CollectionBatch> ReopenAsync(StaffScope scope, Actor actor, int batchId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(scope, actor, batchId, expectedVersion, "batch.reopened", (b, now) => b.Reopen(now), cancellationToken);
+        ChangeStatusAsync(scope, actor, batchId, expectedVersion, BatchAuditActions.Reopened, (b, now) => b.Reopen(now), cancellationToken);
 
     public Task<CollectionBatch> ArchiveAsync(StaffScope scope, Actor actor, int batchId, Guid expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -363,7 +363,7 @@ public sealed class BatchService(IDbContextFactory<PhotoCollectDbContext> factor
             throw new DomainException(BatchErrors.Forbidden, "只有分社工作人员或管理员可以归档批次。");
         }
 
-        return ChangeStatusAsync(scope, actor, batchId, expectedVersion, "batch.archived", (b, now) => b.Archive(now), cancellationToken);
+        return ChangeStatusAsync(scope, actor, batchId, expectedVersion, BatchAuditActions.Archived, (b, now) => b.Archive(now), cancellationToken);
     }
 
     public static BatchPermissions PermissionsFor(StaffScope scope, CollectionBatch batch) => new(
@@ -374,7 +374,7 @@ public sealed class BatchService(IDbContextFactory<PhotoCollectDbContext> factor
         CanRegenerateCode: batch.Status != BatchStatus.Archived);
 
     private async Task<CollectionBatch> ChangeStatusAsync(
-        StaffScope scope, Actor actor, int batchId, Guid expectedVersion, string action, Action<CollectionBatch, DateTimeOffset> change, CancellationToken cancellationToken)
+        StaffScope scope, Actor actor, int batchId, Guid expectedVersion, AuditAction action, Action<CollectionBatch, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var batch = await LoadForChangeAsync(db, scope, batchId, expectedVersion, cancellationToken);

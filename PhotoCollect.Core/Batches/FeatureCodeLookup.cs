@@ -78,12 +78,8 @@ public sealed class FeatureCodeLookup(IDbContextFactory<PhotoCollectDbContext> f
         batch.OpensAt,
         batch.ClosesAt,
         batch.PriceFen,
-        PriceText(batch.PriceFen),
+        Money.FormatYuan(batch.PriceFen),
         batch.MaxSubmissions,
         batch.Status,
         batch.Status.ToChinese());
-
-    /// <summary>1250 → "12.50 元"; 0 → "免费".</summary>
-    public static string PriceText(int priceFen) =>
-        priceFen == 0 ? "免费" : (priceFen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
 }

@@ -4,7 +4,19 @@ namespace PhotoCollect.Core.Common;
 /// A rule of the domain was broken. <see cref="Code"/> is stable (clients switch on it);
 /// the message is Simplified Chinese and tells the user what to do next.
 /// </summary>
-public sealed class DomainException(string code, string message) : Exception(message)
+public sealed class DomainException : Exception
 {
-    public string Code { get; } = code;
+    public DomainException(DomainError error, params object?[] args)
+        : base(error.Format(args))
+    {
+        Code = error.Code;
+    }
+
+    public DomainException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public string Code { get; }
 }

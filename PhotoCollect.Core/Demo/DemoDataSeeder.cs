@@ -39,7 +39,6 @@ public sealed class DemoDataSeeder(
 {
     public const string BranchName = "北京分社（演示）";
     public const string SchoolName = "示例理工大学";
-    private const string CompletedAction = "demo.seeded";
 
     public static readonly DemoAccount Teacher = new(Roles.Teacher, "teacher@demo.local", "Demo#Teacher2026");
     public static readonly DemoAccount Reviewer = new(Roles.Reviewer, "reviewer@demo.local", "Demo#Reviewer2026");
@@ -57,7 +56,7 @@ public sealed class DemoDataSeeder(
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.AuditEvents.AnyAsync(a => a.Action == CompletedAction, cancellationToken))
+        if (await db.AuditEvents.AnyAsync(a => a.Action == DemoAuditActions.Seeded.Code, cancellationToken))
         {
             return [Teacher, Reviewer];
         }
@@ -104,7 +103,7 @@ public sealed class DemoDataSeeder(
             await AddOrderAsync(db, i, plan[i].Batch, plan[i].State, reviewer.Id, reviewerActor, start, cancellationToken);
         }
 
-        db.AuditEvents.Add(Audit.AuditEvent.For(Actor.System, now, CompletedAction, "Demo", BranchName, $"{plan.Count} orders"));
+        db.AuditEvents.Add(Audit.AuditEvent.For(Actor.System, now, DemoAuditActions.Seeded, "Demo", BranchName, $"{plan.Count} orders"));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {Orders} orders in 2 batches", plan.Count);
         return [Teacher, Reviewer];
@@ -168,7 +167,7 @@ public sealed class DemoDataSeeder(
             CreatedAt = now.AddDays(-7),
         };
         db.CollectionBatches.Add(batch);
-        db.AuditEvents.Add(Audit.AuditEvent.For(Actor.Staff(teacher.Id, teacher.DisplayName), batch.CreatedAt, "batch.created", nameof(CollectionBatch), batch.FeatureCode, name));
+        db.AuditEvents.Add(Audit.AuditEvent.For(Actor.Staff(teacher.Id, teacher.DisplayName), batch.CreatedAt, Batches.BatchAuditActions.Created, nameof(CollectionBatch), batch.FeatureCode, name));
         return batch;
     }
 

@@ -143,7 +143,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
         ApplyScope(user, input);
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, input.Role));
-        await AuditAsync(actor, "user.created", user, $"{user.DisplayName}（{email}），{await DescribeAsync(input, cancellationToken)}", cancellationToken);
+        await AuditAsync(actor, IdentityAuditActions.UserCreated, user, $"{user.DisplayName}（{email}），{await DescribeAsync(input, cancellationToken)}", cancellationToken);
         return new CreatedUser(user.Id, email, password);
     }
 
@@ -223,7 +223,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
             Check(await users.UpdateSecurityStampAsync(user));
         }
 
-        await AuditAsync(actor, "user.updated", user, $"{user.DisplayName}（{email}），{await DescribeAsync(input, cancellationToken)}", cancellationToken);
+        await AuditAsync(actor, IdentityAuditActions.UserUpdated, user, $"{user.DisplayName}（{email}），{await DescribeAsync(input, cancellationToken)}", cancellationToken);
     }
 
     private async Task SetActiveCoreAsync(Actor actor, string userId, bool active, CancellationToken cancellationToken)
@@ -256,7 +256,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
             Check(await users.UpdateSecurityStampAsync(user));
         }
 
-        await AuditAsync(actor, active ? "user.activated" : "user.deactivated", user, user.DisplayName, cancellationToken);
+        await AuditAsync(actor, active ? IdentityAuditActions.UserActivated : IdentityAuditActions.UserDeactivated, user, user.DisplayName, cancellationToken);
     }
 
     /// <summary>Sets a new generated password (shown once), clears a lockout and ends the user's sessions.</summary>
@@ -275,7 +275,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
         Check(await users.AddPasswordAsync(user, password));
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
-        await AuditAsync(actor, "user.password_reset", user, user.DisplayName, cancellationToken);
+        await AuditAsync(actor, IdentityAuditActions.PasswordReset, user, user.DisplayName, cancellationToken);
         return password;
     }
 
@@ -286,7 +286,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await FindAsync(users, userId);
         Check(await users.UpdateSecurityStampAsync(user));
-        await AuditAsync(actor, "user.signed_out", user, user.DisplayName, cancellationToken);
+        await AuditAsync(actor, IdentityAuditActions.SignedOut, user, user.DisplayName, cancellationToken);
     }
 
     private static void ApplyScope(AppUser user, UserInput input)
@@ -342,7 +342,7 @@ public sealed class UserAdministrationService(IServiceScopeFactory scopes, IDbCo
     private static async Task<AppUser> FindAsync(UserManager<AppUser> users, string userId) =>
         await users.FindByIdAsync(userId) ?? throw new DomainException(UserErrors.NotFound, "账号不存在。");
 
-    private async Task AuditAsync(Actor actor, string action, AppUser user, string details, CancellationToken cancellationToken)
+    private async Task AuditAsync(Actor actor, AuditAction action, AppUser user, string details, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), action, EntityType, user.Email ?? user.Id, details));

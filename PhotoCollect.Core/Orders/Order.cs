@@ -93,7 +93,7 @@ public sealed class Order
             CreatedAt = now,
             UpdatedAt = now,
         };
-        order.Record(actor, now, "order.created", $"批次 {batch.Name}");
+        order.Record(actor, now, OrderAuditActions.Created, $"批次 {batch.Name}");
         return order;
     }
 
@@ -112,7 +112,7 @@ public sealed class Order
         CurrentPhotoVersionNo = photo.VersionNo;
         CurrentPhotoOutcome = photo.Outcome;
         Touch(now);
-        Record(actor, now, "order.photo_attached", $"第 {photo.VersionNo} 版照片（{photo.Outcome.ToChinese()}）");
+        Record(actor, now, OrderAuditActions.PhotoAttached, $"第 {photo.VersionNo} 版照片（{photo.Outcome.ToChinese()}）");
     }
 
     /// <summary>Draft → AwaitingPayment (price &gt; 0, unpaid) or PendingReview (free or already paid).</summary>
@@ -132,7 +132,7 @@ public sealed class Order
         SubmittedAt = now;
         Status = PriceFen > 0 && !IsPaid ? OrderStatus.AwaitingPayment : OrderStatus.PendingReview;
         Touch(now);
-        Record(actor, now, "order.submitted", $"第 {SubmissionCount} 次提交 → {Status.ToChinese()}");
+        Record(actor, now, OrderAuditActions.Submitted, $"第 {SubmissionCount} 次提交 → {Status.ToChinese()}");
     }
 
     /// <summary>AwaitingPayment → PendingReview once WeChat Pay confirms the full amount.</summary>
@@ -147,7 +147,7 @@ public sealed class Order
         PaidAt = paidAt;
         Status = OrderStatus.PendingReview;
         Touch(paidAt);
-        Record(actor, paidAt, "order.paid", $"{amountFen} 分");
+        Record(actor, paidAt, OrderAuditActions.Paid, $"{amountFen} 分");
     }
 
     public void Approve(Actor reviewer, DateTimeOffset now)
@@ -157,7 +157,7 @@ public sealed class Order
         ReviewedAt = now;
         ReviewedPhotoVersionNo = CurrentPhoto?.VersionNo;
         Touch(now);
-        Record(reviewer, now, "order.approved", null);
+        Record(reviewer, now, OrderAuditActions.Approved, null);
     }
 
     public void Reject(IReadOnlyCollection<string> reasonCodes, string? comment, Actor reviewer, DateTimeOffset now)
@@ -172,7 +172,7 @@ public sealed class Order
         ReviewedAt = now;
         ReviewedPhotoVersionNo = CurrentPhoto?.VersionNo;
         Touch(now);
-        Record(reviewer, now, "order.rejected", string.Join(",", reasonCodes) + (string.IsNullOrWhiteSpace(comment) ? "" : "；" + comment));
+        Record(reviewer, now, OrderAuditActions.Rejected, string.Join(",", reasonCodes) + (string.IsNullOrWhiteSpace(comment) ? "" : "；" + comment));
     }
 
     /// <summary>Rejected → PendingReview with a new photo; counts against the batch's limit.</summary>
@@ -191,7 +191,7 @@ public sealed class Order
         SubmittedAt = now;
         Status = OrderStatus.PendingReview;
         Touch(now);
-        Record(actor, now, "order.resubmitted", $"第 {SubmissionCount} 次提交");
+        Record(actor, now, OrderAuditActions.Resubmitted, $"第 {SubmissionCount} 次提交");
     }
 
     /// <summary>PendingReview → Draft; a paid order stays paid, so resubmitting needs no payment.</summary>
@@ -200,7 +200,7 @@ public sealed class Order
         EnsureStatus("withdraw", OrderStatus.PendingReview);
         Status = OrderStatus.Draft;
         Touch(now);
-        Record(actor, now, "order.withdrawn", null);
+        Record(actor, now, OrderAuditActions.Withdrawn, null);
     }
 
     /// <summary>Draft/AwaitingPayment → Cancelled. A paid order is refunded instead.</summary>
@@ -215,7 +215,7 @@ public sealed class Order
         Status = OrderStatus.Cancelled;
         CancelledAt = now;
         Touch(now);
-        Record(actor, now, "order.cancelled", null);
+        Record(actor, now, OrderAuditActions.Cancelled, null);
     }
 
     /// <summary>Any paid, not yet exported order → Refunded (admin only; the Payments feature moves the money).</summary>
@@ -235,7 +235,7 @@ public sealed class Order
         Status = OrderStatus.Refunded;
         RefundedAt = now;
         Touch(now);
-        Record(admin, now, "order.refunded", $"{PriceFen} 分");
+        Record(admin, now, OrderAuditActions.Refunded, $"{PriceFen} 分");
     }
 
     /// <summary>Approved → Approved with ExportedAt; re-exporting keeps the first time.</summary>
@@ -244,7 +244,7 @@ public sealed class Order
         EnsureStatus("export", OrderStatus.Approved);
         ExportedAt ??= now;
         Touch(now);
-        Record(actor, now, "order.exported", null);
+        Record(actor, now, OrderAuditActions.Exported, null);
     }
 
     private void EnsureSubmittablePhoto()
@@ -301,7 +301,7 @@ public sealed class Order
 
     private void Touch(DateTimeOffset now) => UpdatedAt = now;
 
-    private void Record(Actor actor, DateTimeOffset now, string action, string? details) =>
+    private void Record(Actor actor, DateTimeOffset now, AuditAction action, string? details) =>
         _pendingAuditEvents.Add(AuditEvent.For(actor, now, action, nameof(Order), OrderNo, details));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Order {OrderNo} ({Status})");

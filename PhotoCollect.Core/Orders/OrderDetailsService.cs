@@ -71,7 +71,6 @@ public sealed record OrderDetails(
 /// </summary>
 public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext> factory, PersonalDataProtector protector, TimeProvider time)
 {
-    public const string IdRevealedAction = "student.id_revealed";
 
     public async Task<OrderDetails> GetAsync(StaffScope scope, long orderId, CancellationToken cancellationToken = default)
     {
@@ -167,7 +166,7 @@ public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext>
             .FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
 
         var record = order.StudentRecord!;
-        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), IdRevealedAction, nameof(Order), order.OrderNo,
+        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), OrderAuditActions.IdRevealed, nameof(Order), order.OrderNo,
             $"查看 {record.Name}（{record.IdNumberMasked}）的完整证件号"));
         await db.SaveChangesAsync(cancellationToken);
         return protector.RevealIdNumber(record);

@@ -79,7 +79,7 @@ public sealed class RejectionReasonService(IDbContextFactory<PhotoCollectDbConte
         reason.Guidance = input.Guidance.Trim();
         reason.SortOrder = input.SortOrder;
         reason.IsActive = input.IsActive;
-        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), reasonId is null ? "reason.created" : "reason.updated", nameof(RejectionReason), reason.Code,
+        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), reasonId is null ? ReviewAuditActions.ReasonCreated : ReviewAuditActions.ReasonUpdated, nameof(RejectionReason), reason.Code,
             $"{reason.Label}{(reason.IsActive ? "" : "（停用）")}：{reason.Guidance}"));
         await db.SaveChangesAsync(cancellationToken);
         return reason;

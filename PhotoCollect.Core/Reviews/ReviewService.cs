@@ -25,7 +25,6 @@ public sealed class ReviewService(
     IOptions<ReviewOptions> options,
     TimeProvider time)
 {
-    public const string BulkApprovedAction = "review.bulk_approved";
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
     {
@@ -212,7 +211,7 @@ public sealed class ReviewService(
 
         var skipped = candidates.Count - approved;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), BulkApprovedAction, "Review", "bulk", $"批量通过 {approved} 单，跳过 {skipped} 单"));
+        db.AuditEvents.Add(AuditEvent.For(actor, time.GetUtcNow(), ReviewAuditActions.BulkApproved, "Review", "bulk", $"批量通过 {approved} 单，跳过 {skipped} 单"));
         await db.SaveChangesAsync(cancellationToken);
         return new BulkApproveResult(approved, skipped);
     }

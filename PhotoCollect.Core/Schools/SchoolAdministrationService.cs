@@ -96,7 +96,7 @@ public sealed class SchoolAdministrationService(IDbContextFactory<PhotoCollectDb
         branch.City = Blank(input.City);
         branch.ContactPhone = Blank(input.ContactPhone);
         branch.IsActive = input.IsActive;
-        await SaveWithAuditAsync(db, () => AuditEvent.For(actor, now, branchId is null ? "branch.created" : "branch.updated", nameof(Branch), Id(branch.Id),
+        await SaveWithAuditAsync(db, () => AuditEvent.For(actor, now, branchId is null ? SchoolAuditActions.BranchCreated : SchoolAuditActions.BranchUpdated, nameof(Branch), Id(branch.Id),
             $"{branch.Name}{(branch.IsActive ? "" : "（停用）")}"), cancellationToken);
         return branch;
     }
@@ -143,7 +143,7 @@ public sealed class SchoolAdministrationService(IDbContextFactory<PhotoCollectDb
                 batches.ForEach(b => b.BranchId = branch.Id);
             }
 
-            db.AuditEvents.Add(AuditEvent.For(actor, now, schoolId is null ? "school.created" : "school.updated", nameof(School), Id(school.Id),
+            db.AuditEvents.Add(AuditEvent.For(actor, now, schoolId is null ? SchoolAuditActions.SchoolCreated : SchoolAuditActions.SchoolUpdated, nameof(School), Id(school.Id),
                 $"{school.Name}（院校代码 {school.ChsiCode ?? "无"}，{branch.Name}）{(school.IsActive ? "" : "，停用")}{(moved ? "，批次随学校转至新分社" : "")}"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

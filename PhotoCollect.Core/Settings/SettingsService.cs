@@ -103,7 +103,7 @@ public sealed partial class SettingsService(
         }
 
         var details = string.Join("；", changes);
-        db.AuditEvents.Add(AuditEvent.For(actor, now, "settings.updated", EntityType, "system", details.Length <= 2000 ? details : details[..1997] + "…"));
+        db.AuditEvents.Add(AuditEvent.For(actor, now, SettingsAuditActions.Updated, EntityType, "system", details.Length <= 2000 ? details : details[..1997] + "…"));
         await db.SaveChangesAsync(cancellationToken);
         return await LoadAsync(cancellationToken);
     }

@@ -150,7 +150,7 @@ public sealed class StudentAccountService(
             var now = time.GetUtcNow();
             account.ConsentVersion = PrivacyNotice.Version;
             account.ConsentedAt = now;
-            db.AuditEvents.Add(AuditEvent.For(Actor.Student(accountId, ipAddress), now, "student.consented", nameof(StudentAccount), accountId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"版本 {PrivacyNotice.Version}"));
+            db.AuditEvents.Add(AuditEvent.For(Actor.Student(accountId, ipAddress), now, StudentAuditActions.Consented, nameof(StudentAccount), accountId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"版本 {PrivacyNotice.Version}"));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -46,7 +46,7 @@ public static class StudentSimulator
                 b.Type,
                 TypeText = b.Type.ToChinese(),
                 SchoolName = b.School!.Name,
-                PriceText = FeatureCodeLookup.PriceText(b.PriceFen),
+                PriceText = Money.FormatYuan(b.PriceFen),
                 Accepting = b.AcceptsSubmissions(now),
             }));
         });

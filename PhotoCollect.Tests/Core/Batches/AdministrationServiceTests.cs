@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Audit;
+using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
@@ -51,7 +52,7 @@ public sealed class AdministrationServiceTests
         Assert.Equal(OrderErrors.RevealForbidden, refused.Code);
         Assert.Equal("110105200401011234", full);
         await using var check = services.Database.CreateDbContext();
-        var audit = await check.AuditEvents.SingleAsync(a => a.Action == OrderDetailsService.IdRevealedAction);
+        var audit = await check.AuditEvents.SingleAsync(a => a.Action == OrderAuditActions.IdRevealed.Code);
         Assert.Equal(StaffScopes.Admin.UserId, audit.ActorId);
         Assert.Contains("110105********1234", audit.Details);
         Assert.Contains(audit.EntityId, (await orders.GetAsync(StaffScopes.Admin, orderId)).Timeline.Select(t => t.EntityId));
@@ -227,9 +228,9 @@ public sealed class AdministrationServiceTests
             var admin = Actor.Staff("a1", "张管理");
             var teacher = Actor.Staff("t1", "王老师");
             db.AuditEvents.AddRange(
-                AuditEvent.For(admin, Now, "student.id_revealed", "Order", "PC1", "查看"),
-                AuditEvent.For(teacher, Now, "batch.created", "CollectionBatch", "7", null),
-                AuditEvent.For(admin, Now.AddDays(-3), "batch.closed", "CollectionBatch", "7", null));
+                AuditEvent.For(admin, Now, OrderAuditActions.IdRevealed, "Order", "PC1", "查看"),
+                AuditEvent.For(teacher, Now, BatchAuditActions.Created, "CollectionBatch", "7", null),
+                AuditEvent.For(admin, Now.AddDays(-3), BatchAuditActions.Closed, "CollectionBatch", "7", null));
             await db.SaveChangesAsync();
         }
 

@@ -10,6 +10,7 @@ using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Payments;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Tests.Infrastructure;
 using static PhotoCollect.Tests.Infrastructure.Builders;
@@ -264,9 +265,9 @@ public sealed class PersistenceTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             // "0" is the earliest instant although its China clock time (09:00) reads latest.
-            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 9, 0, 0, china), "test", "Test", "0", null));
-            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero), "test", "Test", "1", null));
-            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 3, 30, 0, TimeSpan.Zero), "test", "Test", "2", null));
+            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 9, 0, 0, china), SettingsAuditActions.Updated, "Test", "0", null));
+            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero), SettingsAuditActions.Updated, "Test", "1", null));
+            db.AuditEvents.Add(AuditEvent.For(Actor.System, new DateTimeOffset(2026, 11, 28, 3, 30, 0, TimeSpan.Zero), SettingsAuditActions.Updated, "Test", "2", null));
             await db.SaveChangesAsync();
         }
 

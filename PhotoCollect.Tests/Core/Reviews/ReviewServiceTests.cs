@@ -391,7 +391,7 @@ public sealed class ReviewServiceTests
         Assert.All(decisions, d => Assert.Null(d.ReviewMilliseconds));
         Assert.Equal(2, await db.Notifications.CountAsync());
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == "order.approved"));
-        Assert.Equal("批量通过 2 单，跳过 2 单", (await db.AuditEvents.SingleAsync(e => e.Action == ReviewService.BulkApprovedAction)).Details);
+        Assert.Equal("批量通过 2 单，跳过 2 单", (await db.AuditEvents.SingleAsync(e => e.Action == ReviewAuditActions.BulkApproved.Code)).Details);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ContactAndCodeNormalizationTests
     [InlineData(0, "免费")]
     [InlineData(3000, "30.00 元")]
     [InlineData(1250, "12.50 元")]
-    public void Price_ShowsYuan(int fen, string expected) => Assert.Equal(expected, FeatureCodeLookup.PriceText(fen));
+    public void Price_ShowsYuan(int fen, string expected) => Assert.Equal(expected, Money.FormatYuan(fen));
 
     [Fact]
     public void Avatar_HostileOrHuge_IsRefused_AndAGoodOneBecomesA256Jpeg()

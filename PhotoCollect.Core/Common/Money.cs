@@ -1,7 +1,7 @@
 using System.Globalization;
-using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Batches;
 
-namespace PhotoCollect.Core.Batches;
+namespace PhotoCollect.Core.Common;
 
 /// <summary>Prices are stored in fen (分) and shown in yuan (元); this is the only conversion.</summary>
 public static class Money
