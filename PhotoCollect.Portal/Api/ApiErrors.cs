@@ -107,6 +107,9 @@ public static class ApiErrors
         : code.StartsWith("photo.", StringComparison.Ordinal) || code.StartsWith("fix.", StringComparison.Ordinal) ? 422
         : 400;
 
+    /// <summary>Whether <paramref name="code"/> has its own status and meaning here (not the prefix fallback).</summary>
+    public static bool IsKnown(string code) => Known.ContainsKey(code);
+
     /// <summary>The short meaning for the API documentation.</summary>
     public static string MeaningOf(string code) => Known.TryGetValue(code, out var known) ? known.Meaning : code;
 
