@@ -19,11 +19,7 @@ public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext>
     public async Task<OrderDetails> GetAsync(StaffScope scope, long orderId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var order = await scope.Apply(db.Orders.AsNoTracking())
-            .Include(o => o.Batch).ThenInclude(b => b!.School)
-            .Include(o => o.StudentRecord)
-            .Include(o => o.Photos)
-            .AsSplitQuery()
+        var order = await scope.Apply(db.Orders.AsNoTracking()).WithBatchStudentAndPhotos()
             .FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw NotFound();
 
         var photos = order.Photos.OrderByDescending(p => p.VersionNo).Select(p => new OrderPhoto(

@@ -118,7 +118,7 @@ public sealed class StudentOrderCommands(
     {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var order = await StudentOrderQueries.OwnedOrders(db, accountId).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+            var order = await db.Orders.OwnedWithBatchAndPhotos(accountId).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
                 ?? throw new DomainException(OrderErrors.NotFound);
             change(order, Actor.Student(accountId, ipAddress), time.GetUtcNow());
             try

@@ -55,9 +55,7 @@ public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext>
     public async Task<StudentOrderDetail> GetAsync(long accountId, long orderId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var order = await OwnedOrders(db, accountId).AsNoTracking()
-            .Include(o => o.StudentRecord)
-            .AsSplitQuery()
+        var order = await db.Orders.AsNoTracking().Where(o => o.StudentAccountId == accountId).WithBatchStudentAndPhotos()
             .SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw new DomainException(OrderErrors.NotFound);
         var batch = order.Batch!;
         var now = time.GetUtcNow();
@@ -117,12 +115,6 @@ public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext>
 
         return files.OpenRead(key);
     }
-
-    /// <summary>The student's own orders with what their rules need (batch, photos); the commands load orders the same way.</summary>
-    internal static IQueryable<Order> OwnedOrders(PhotoCollectDbContext db, long accountId) =>
-        db.Orders.Where(o => o.StudentAccountId == accountId)
-            .Include(o => o.Batch!).ThenInclude(b => b.School)
-            .Include(o => o.Photos);
 
     private static int VersionNoOf(Order order, ReviewDecision decision) =>
         order.Photos.FirstOrDefault(p => p.Id == decision.PhotoVersionId)?.VersionNo ?? 0;

@@ -35,7 +35,7 @@ public sealed class StudentPhotoCommands(
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var order = await StudentOrderQueries.OwnedOrders(db, accountId).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+        var order = await db.Orders.OwnedWithBatchAndPhotos(accountId).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new DomainException(OrderErrors.NotFound);
         EnsurePhotoChangeable(order);
 
@@ -85,7 +85,7 @@ public sealed class StudentPhotoCommands(
     {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var order = await StudentOrderQueries.OwnedOrders(db, accountId).AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+            var order = await db.Orders.OwnedWithBatchAndPhotos(accountId).AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
                 ?? throw new DomainException(OrderErrors.NotFound);
             EnsurePhotoChangeable(order);
         }
