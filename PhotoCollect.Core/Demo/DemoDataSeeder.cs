@@ -311,7 +311,7 @@ public sealed class DemoDataSeeder(
             CheckReportJson = report.ToJson(),
             UploadedAt = at,
         };
-        order.AttachPhoto(photo, student, at);
+        order.AttachPhoto(photo, order.Batch!, student, at);
     }
 
     private static ReviewDecision Decision(Order order, string reviewerId, bool approved, string[] reasons, DateTimeOffset at) => new()

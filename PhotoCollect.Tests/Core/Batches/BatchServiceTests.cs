@@ -273,7 +273,7 @@ public sealed class BatchServiceTests
             await db.SaveChangesAsync();
             var order = NewOrder(batch, record);
             db.Orders.Add(order);
-            order.AttachPhoto(Photo(), Actor.System, Now);
+            order.AttachPhoto(Photo(), batch, Actor.System, Now);
             order.Submit(batch, Actor.System, Now);
             if (i >= submitted)
             {

@@ -38,7 +38,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
             var order = Order.Create("PC" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), batch, record, Actor.System, at);
             db.Orders.Add(order);
-            order.AttachPhoto(Photo(), Actor.System, at);
+            order.AttachPhoto(Photo(), batch, Actor.System, at);
             if (submit)
             {
                 order.Submit(batch, Actor.System, at);

@@ -61,7 +61,7 @@ public sealed class PersistenceTests : IAsyncLifetime
             CheckReportJson = "{\"outcome\":\"Pass\"}",
             Outcome = PhotoCheckOutcome.Pass,
             UploadedAt = Now,
-        }, student, Now);
+        }, batch, student, Now);
         order.Submit(batch, student, Now);
         var payment = new Payment { Order = order, OutTradeNo = order.OrderNo, AmountFen = 3000, PrepayId = "wx123", TransactionId = "4200000001", Status = PaymentStatus.Paid, CreatedAt = Now, PaidAt = Now };
         db.Payments.Add(payment);
@@ -154,12 +154,12 @@ public sealed class PersistenceTests : IAsyncLifetime
         var orderId = await SaveFullGraphAsync();
         await using var first = _database.CreateDbContext();
         await using var second = _database.CreateDbContext();
-        var a = await first.Orders.Include(o => o.Photos).SingleAsync(o => o.Id == orderId);
-        var b = await second.Orders.Include(o => o.Photos).SingleAsync(o => o.Id == orderId);
+        var a = await first.Orders.Include(o => o.Photos).Include(o => o.Batch).SingleAsync(o => o.Id == orderId);
+        var b = await second.Orders.Include(o => o.Photos).Include(o => o.Batch).SingleAsync(o => o.Id == orderId);
 
-        a.AttachPhoto(Photo(), Actor.Student(1), Now);
+        a.AttachPhoto(Photo(), a.Batch!, Actor.Student(1), Now);
         await first.SaveChangesAsync();
-        b.AttachPhoto(Photo(), Actor.Student(1), Now);
+        b.AttachPhoto(Photo(), b.Batch!, Actor.Student(1), Now);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }

@@ -81,7 +81,7 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
             await AssertNotFoundAsync(() => batches.RegenerateFeatureCodeAsync(scope, actor, other.BatchId, version));
             await AssertNotFoundAsync(() => batches.UpdateAsync(scope, actor, other.BatchId, version, input));
             await AssertNotFoundAsync(() => batches.ListOrdersAsync(scope, other.BatchId, new BatchOrderQuery()));
-            Assert.Equal(OrderErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => orders.GetAsync(scope, other.OrderId))).Code);
+            Assert.Equal(OrderErrors.NotFound.Code, (await Assert.ThrowsAsync<DomainException>(() => orders.GetAsync(scope, other.OrderId))).Code);
             Assert.Null(await orders.PhotoKeyAsync(scope, other.OrderId, 1));
             Assert.DoesNotContain((await batches.ListAsync(scope, new BatchListQuery { Page = new PageRequest(PageSize: 200) })).Items, b => b.Id == other.BatchId);
             var created = await Assert.ThrowsAsync<DomainException>(() => batches.CreateAsync(scope, actor, input));
@@ -154,7 +154,7 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
             var photo = Builders.Photo();
             photo.StorageKey = stored.Key;
             photo.Sha256 = stored.Sha256;
-            order.AttachPhoto(photo, Actor.System, DateTimeOffset.UtcNow);
+            order.AttachPhoto(photo, batch, Actor.System, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

@@ -32,7 +32,7 @@ public sealed class DashboardPageTests
             await db.SaveChangesAsync();
             var order = Order.Create("PC" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), target, record, Actor.System, Now);
             db.Orders.Add(order);
-            order.AttachPhoto(Photo(), Actor.System, Now);
+            order.AttachPhoto(Photo(), target, Actor.System, Now);
             order.Submit(target, Actor.System, Now);
         }
 

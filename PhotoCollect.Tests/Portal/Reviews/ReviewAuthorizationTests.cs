@@ -71,7 +71,7 @@ public sealed class ReviewAuthorizationTests(PortalFactory factory) : IClassFixt
             await db.SaveChangesAsync();
             var order = Order.Create(orderNo, batch, record, Actor.System, DateTimeOffset.UtcNow);
             db.Orders.Add(order);
-            order.AttachPhoto(Builders.Photo(), Actor.System, DateTimeOffset.UtcNow);
+            order.AttachPhoto(Builders.Photo(), batch, Actor.System, DateTimeOffset.UtcNow);
             order.Submit(batch, Actor.System, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
