@@ -43,7 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StudentAccountService>(); // scoped: holds the typed WeChat HttpClient, which must not live forever
         services.AddSingleton<StudentOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
-        services.AddSingleton<BatchService>();
+        services.AddSingleton<BatchQueries>();
+        services.AddSingleton<BatchCommands>();
         services.AddSingleton<OrderDetailsService>();
         services.AddSingleton<UserAdministrationService>();
         services.AddSingleton<SchoolAdministrationService>();

@@ -12,7 +12,7 @@ namespace PhotoCollect.Core.Orders;
 /// (DESIGN.md §3) that throws <see cref="DomainException"/> for an illegal move and queues an
 /// <see cref="AuditEvent"/>, which the DbContext saves in the same transaction.
 /// </summary>
-public sealed class Order
+public sealed class Order : IHasPendingAuditEvents
 {
     private readonly List<AuditEvent> _pendingAuditEvents = [];
 
@@ -73,7 +73,12 @@ public sealed class Order
     /// <summary>Audit events raised since the order was loaded; the DbContext drains them on save.</summary>
     public IReadOnlyList<AuditEvent> PendingAuditEvents => _pendingAuditEvents;
 
-    internal void ClearPendingAuditEvents() => _pendingAuditEvents.Clear();
+    IReadOnlyList<AuditEvent> IHasPendingAuditEvents.TakePendingAuditEvents()
+    {
+        var taken = _pendingAuditEvents.ToList();
+        _pendingAuditEvents.Clear();
+        return taken;
+    }
 
     /// <summary>A new draft order for a confirmed student record.</summary>
     public static Order Create(string orderNo, CollectionBatch batch, StudentRecord record, Actor actor, DateTimeOffset now)

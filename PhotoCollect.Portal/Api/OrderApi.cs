@@ -23,7 +23,7 @@ public static class OrderApi
                 TypedResults.Ok(await service.SubmitAsync(context.AccountId(), orderId, context.ClientAddress(), ct)))
             .WithSummary("提交订单：需要合格的当前照片；收费批次进入待支付，免费批次直接待审核")
             .Errors(StudentOrderService.NotFoundCode, OrderErrors.InvalidTransition, OrderErrors.PhotoRequired, OrderErrors.PhotoFailedCheck,
-                OrderErrors.SubmissionLimit, BatchErrors.Closed, BatchErrors.Expired, BatchErrors.NotYetOpen, BatchErrors.Archived, StudentOrderService.ConcurrentChangeCode);
+                OrderErrors.SubmissionLimit, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code, BatchErrors.Archived.Code, StudentOrderService.ConcurrentChangeCode);
 
         orders.MapPost("/{orderId:long}/withdraw", async Task<Ok<StudentOrderDetail>> (long orderId, HttpContext context, StudentOrderService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.WithdrawAsync(context.AccountId(), orderId, context.ClientAddress(), ct)))
@@ -34,6 +34,6 @@ public static class OrderApi
                 TypedResults.Ok(await service.ResubmitAsync(context.AccountId(), orderId, context.ClientAddress(), ct)))
             .WithSummary("驳回后上传新照片并重新提交（计入批次的提交次数上限）")
             .Errors(StudentOrderService.NotFoundCode, OrderErrors.InvalidTransition, OrderErrors.PhotoRequired, OrderErrors.PhotoFailedCheck,
-                OrderErrors.NewPhotoRequired, OrderErrors.SubmissionLimit, BatchErrors.Archived, StudentOrderService.ConcurrentChangeCode);
+                OrderErrors.NewPhotoRequired, OrderErrors.SubmissionLimit, BatchErrors.Archived.Code, StudentOrderService.ConcurrentChangeCode);
     }
 }

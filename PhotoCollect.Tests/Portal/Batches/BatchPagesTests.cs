@@ -36,7 +36,8 @@ public sealed class BatchPagesTests
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(services.Provider.GetRequiredService<BatchService>());
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<BatchQueries>());
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<BatchCommands>());
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<SettingsService>());
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<SchoolAdministrationService>());
         ctx.Services.AddSingleton<TimeProvider>(services.Time);
@@ -93,7 +94,7 @@ public sealed class BatchPagesTests
     {
         var (services, own, other) = await ArrangeAsync();
         await using var _ = services;
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         foreach (var (school, name) in new[] { (own, "甲大学批次"), (other, "乙大学批次") })
         {
             await batches.CreateAsync(StaffScopes.Admin, StaffScopes.ActorFor(StaffScopes.Admin), new BatchInput
