@@ -45,7 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StudentOrderCommands>();
         services.AddSingleton<StudentPhotoCommands>();
         services.AddSingleton<ReferenceDataSeeder>();
-        services.AddSingleton<BatchService>();
+        services.AddSingleton<BatchQueries>();
+        services.AddSingleton<BatchCommands>();
         services.AddSingleton<OrderDetailsService>();
         services.AddSingleton<UserAdministrationService>();
         services.AddSingleton<SchoolAdministrationService>();

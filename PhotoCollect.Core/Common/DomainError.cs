@@ -25,6 +25,9 @@ public sealed partial record DomainError(string Code, string Message)
         return expected == 0 ? Message : string.Format(CultureInfo.InvariantCulture, Message, args);
     }
 
+    /// <summary>This error with its placeholders filled: a refusal held as a value (an entity's <c>XxxBlocker</c>).</summary>
+    public DomainError With(params object?[] args) => this with { Message = Format(args) };
+
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholders();
 }

@@ -14,32 +14,32 @@ public sealed partial class Order
 {
     /// <summary>Why the current photo cannot be replaced (upload or 一键修正), or null.</summary>
     public DomainError? ChangePhotoBlocker(CollectionBatch batch) =>
-        FrozenBy(batch) ?? Status switch
+        batch.ArchivedBlocker() ?? Status switch
         {
             OrderStatus.Draft or OrderStatus.Rejected => null,
             OrderStatus.PendingReview => OrderErrors.PhotoLockedInReview,
-            _ => Because(OrderErrors.PhotoLocked, Status.ToChinese()),
+            _ => OrderErrors.PhotoLocked.With(Status.ToChinese()),
         };
 
     /// <summary>Why the draft cannot be submitted at <paramref name="now"/>, or null. Only the first submission needs the batch open.</summary>
     public DomainError? SubmitBlocker(CollectionBatch batch, DateTimeOffset now) =>
         StatusBlocker("提交", OrderStatus.Draft)
-        ?? FrozenBy(batch)
-        ?? (SubmissionCount == 0 ? ClosedToFirstSubmissions(batch, now) : null)
+        ?? batch.ArchivedBlocker()
+        ?? (SubmissionCount == 0 ? batch.SubmissionsBlocker(now) : null)
         ?? CurrentPhotoBlocker()
         ?? SubmissionLimitBlocker(batch);
 
     /// <summary>Why the rejected order cannot go back to review, or null. A closed batch still takes corrections.</summary>
     public DomainError? ResubmitBlocker(CollectionBatch batch) =>
         StatusBlocker("重新提交", OrderStatus.Rejected)
-        ?? FrozenBy(batch)
+        ?? batch.ArchivedBlocker()
         ?? CurrentPhotoBlocker()
         ?? (ReviewedPhotoVersionNo is { } reviewed && CurrentPhotoVersionNo <= reviewed ? OrderErrors.NewPhotoRequired : null)
         ?? SubmissionLimitBlocker(batch);
 
     /// <summary>Why the order cannot be taken back out of review, or null.</summary>
     public DomainError? WithdrawBlocker(CollectionBatch batch) =>
-        StatusBlocker("撤回", OrderStatus.PendingReview) ?? FrozenBy(batch);
+        StatusBlocker("撤回", OrderStatus.PendingReview) ?? batch.ArchivedBlocker();
 
     /// <summary>
     /// Why the order cannot be paid, or null. Not refused for a closed or archived batch: WeChat Pay
@@ -74,7 +74,7 @@ public sealed partial class Order
     public int SubmissionsLeft(CollectionBatch batch) => Math.Max(0, batch.MaxSubmissions - SubmissionCount);
 
     private DomainError? StatusBlocker(string action, params OrderStatus[] allowed) =>
-        allowed.Contains(Status) ? null : Because(OrderErrors.InvalidTransition, Status.ToChinese(), action);
+        allowed.Contains(Status) ? null : OrderErrors.InvalidTransition.With(Status.ToChinese(), action);
 
     /// <summary>Reads the outcome kept on the order, so lists can ask without loading photos.</summary>
     private DomainError? CurrentPhotoBlocker() =>
@@ -83,34 +83,5 @@ public sealed partial class Order
         : null;
 
     private DomainError? SubmissionLimitBlocker(CollectionBatch batch) =>
-        SubmissionsLeft(batch) > 0 ? null : Because(OrderErrors.SubmissionLimit, batch.MaxSubmissions);
-
-    /// <summary>An archived batch awaits the retention purge: nothing about its orders may change.</summary>
-    private static DomainError? FrozenBy(CollectionBatch batch) =>
-        batch.Status == BatchStatus.Archived ? RefusalOf(batch.EnsureNotArchived) : null;
-
-    private static DomainError? ClosedToFirstSubmissions(CollectionBatch batch, DateTimeOffset now) =>
-        batch.AcceptsSubmissions(now) ? null : RefusalOf(() => batch.EnsureAcceptsSubmissions(now));
-
-    /// <summary>
-    /// The error a batch check throws, as a value: the batch words its own refusals (closed,
-    /// not yet open, expired, archived) and only throws them, so this asks it, and only after
-    /// its state has said it will refuse.
-    /// </summary>
-    private static DomainError RefusalOf(Action batchCheck)
-    {
-        try
-        {
-            batchCheck();
-        }
-        catch (DomainException refusal)
-        {
-            return new DomainError(refusal.Code, refusal.Message);
-        }
-
-        throw new InvalidOperationException("The batch accepted a change its state said it refuses.");
-    }
-
-    /// <summary>The error with its placeholders filled, ready to throw or show.</summary>
-    private static DomainError Because(DomainError error, params object?[] args) => error with { Message = error.Format(args) };
+        SubmissionsLeft(batch) > 0 ? null : OrderErrors.SubmissionLimit.With(batch.MaxSubmissions);
 }

@@ -14,7 +14,7 @@ namespace PhotoCollect.Core.Orders;
 /// transaction. Whether a move is allowed is decided once, in <c>Order.Capabilities.cs</c>: the
 /// transitions throw the blocker those methods name, and the student API shows its buttons from them.
 /// </summary>
-public sealed partial class Order
+public sealed partial class Order : IHasPendingAuditEvents
 {
     private readonly List<AuditEvent> _pendingAuditEvents = [];
 
@@ -75,7 +75,12 @@ public sealed partial class Order
     /// <summary>Audit events raised since the order was loaded; the DbContext drains them on save.</summary>
     public IReadOnlyList<AuditEvent> PendingAuditEvents => _pendingAuditEvents;
 
-    internal void ClearPendingAuditEvents() => _pendingAuditEvents.Clear();
+    IReadOnlyList<AuditEvent> IHasPendingAuditEvents.TakePendingAuditEvents()
+    {
+        var taken = _pendingAuditEvents.ToList();
+        _pendingAuditEvents.Clear();
+        return taken;
+    }
 
     /// <summary>A new draft order for a confirmed student record.</summary>
     public static Order Create(string orderNo, CollectionBatch batch, StudentRecord record, Actor actor, DateTimeOffset now)

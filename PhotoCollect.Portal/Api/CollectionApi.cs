@@ -28,7 +28,7 @@ public static class CollectionApi
             .WithTags("采集")
             .WithSummary("按特征码和采集类型查找采集批次")
             .WithDescription("type 取 Centralised（集中采集）或 Individual（个人采集）。特征码不区分大小写，忽略空格和短横线。")
-            .Errors(BatchErrors.CodeInvalid, BatchErrors.NotFound, BatchErrors.TypeMismatch, BatchErrors.Closed, BatchErrors.Expired, BatchErrors.NotYetOpen);
+            .Errors(BatchErrors.CodeInvalid.Code, BatchErrors.CodeNotFound.Code, BatchErrors.TypeMismatch.Code, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code);
 
         api.MapPost("/chsi-codes/image", ReadImage)
             .BodyLimit(MaxCodeImageBytes + 64 * 1024)
@@ -49,7 +49,7 @@ public static class CollectionApi
             .WithTags("采集")
             .WithSummary("确认学生信息，创建订单（待上传照片）")
             .WithDescription("collectionType 取 Centralised 或 Individual；codeText 为识别接口返回的内容；email 与 phone 必填。同一学生在同一批次只能有一个有效订单。")
-            .Errors([BatchErrors.CodeInvalid, BatchErrors.NotFound, BatchErrors.TypeMismatch, BatchErrors.Closed, BatchErrors.Expired, BatchErrors.NotYetOpen,
+            .Errors([BatchErrors.CodeInvalid.Code, BatchErrors.CodeNotFound.Code, BatchErrors.TypeMismatch.Code, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code,
                 StudentErrors.InvalidEmail, StudentErrors.InvalidPhone, OrderErrors.DuplicateLiveOrder.Code, .. CodeErrors]);
     }
 

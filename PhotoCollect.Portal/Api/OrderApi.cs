@@ -23,17 +23,17 @@ public static class OrderApi
                 TypedResults.Ok(await commands.SubmitAsync(context.AccountId(), orderId, context.ClientAddress(), ct)))
             .WithSummary("提交订单：需要合格的当前照片；收费批次进入待支付，免费批次直接待审核")
             .Errors(OrderErrors.NotFound.Code, OrderErrors.InvalidTransition.Code, OrderErrors.PhotoRequired.Code, OrderErrors.PhotoFailedCheck.Code,
-                OrderErrors.SubmissionLimit.Code, BatchErrors.Closed, BatchErrors.Expired, BatchErrors.NotYetOpen, BatchErrors.Archived, OrderErrors.ConcurrentChange.Code);
+                OrderErrors.SubmissionLimit.Code, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code, BatchErrors.Archived.Code, OrderErrors.ConcurrentChange.Code);
 
         orders.MapPost("/{orderId:long}/withdraw", async Task<Ok<StudentOrderDetail>> (long orderId, HttpContext context, StudentOrderCommands commands, CancellationToken ct) =>
                 TypedResults.Ok(await commands.WithdrawAsync(context.AccountId(), orderId, context.ClientAddress(), ct)))
             .WithSummary("撤回待审核的订单（回到待提交，可更换照片；已支付的不需要重新支付）")
-            .Errors(OrderErrors.NotFound.Code, OrderErrors.InvalidTransition.Code, BatchErrors.Archived, OrderErrors.ConcurrentChange.Code);
+            .Errors(OrderErrors.NotFound.Code, OrderErrors.InvalidTransition.Code, BatchErrors.Archived.Code, OrderErrors.ConcurrentChange.Code);
 
         orders.MapPost("/{orderId:long}/resubmit", async Task<Ok<StudentOrderDetail>> (long orderId, HttpContext context, StudentOrderCommands commands, CancellationToken ct) =>
                 TypedResults.Ok(await commands.ResubmitAsync(context.AccountId(), orderId, context.ClientAddress(), ct)))
             .WithSummary("驳回后上传新照片并重新提交（计入批次的提交次数上限）")
             .Errors(OrderErrors.NotFound.Code, OrderErrors.InvalidTransition.Code, OrderErrors.PhotoRequired.Code, OrderErrors.PhotoFailedCheck.Code,
-                OrderErrors.NewPhotoRequired.Code, OrderErrors.SubmissionLimit.Code, BatchErrors.Archived, OrderErrors.ConcurrentChange.Code);
+                OrderErrors.NewPhotoRequired.Code, OrderErrors.SubmissionLimit.Code, BatchErrors.Archived.Code, OrderErrors.ConcurrentChange.Code);
     }
 }

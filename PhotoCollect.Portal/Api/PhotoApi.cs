@@ -47,7 +47,7 @@ public static class PhotoApi
             .WithTags("照片")
             .WithSummary("上传订单照片：检测，合格（含有提示）才保存为当前照片")
             .WithDescription("表单字段：file，source（Camera 拍摄 / Album 相册 / AutoFixed 一键修正结果，默认 Album）。accepted=false 表示照片不合格、未保存，verdict 给出原因。")
-            .Errors([.. UploadErrors, ApiErrors.InvalidSource.Code, OrderErrors.NotFound.Code, OrderErrors.PhotoLocked.Code, BatchErrors.Archived, OrderErrors.ConcurrentChange.Code]);
+            .Errors([.. UploadErrors, ApiErrors.InvalidSource.Code, OrderErrors.NotFound.Code, OrderErrors.PhotoLocked.Code, BatchErrors.Archived.Code, OrderErrors.ConcurrentChange.Code]);
 
         api.MapPost("/orders/{orderId:long}/photo/fix", Fix)
             .BodyLimit(bodyLimit)
@@ -56,7 +56,7 @@ public static class PhotoApi
             .WithTags("照片")
             .WithSummary("一键修正：裁剪到规定构图并替换为标准蓝色背景，返回修正后的 JPG 和检测结果（不保存）")
             .WithDescription("学生确认使用后，再以 source=AutoFixed 调用上传接口。")
-            .Errors([.. UploadErrors, OrderErrors.NotFound.Code, OrderErrors.PhotoLocked.Code, BatchErrors.Archived,
+            .Errors([.. UploadErrors, OrderErrors.NotFound.Code, OrderErrors.PhotoLocked.Code, BatchErrors.Archived.Code,
                 PhotoFixCodes.NoFace, PhotoFixCodes.SeveralFaces, PhotoFixCodes.HeadCutOff, PhotoFixCodes.BodyCutOff, PhotoFixCodes.BackgroundTooBusy,
                 PhotoIssueCodes.Empty, PhotoIssueCodes.NotJpeg, PhotoIssueCodes.Corrupt, PhotoIssueCodes.Truncated, PhotoIssueCodes.TooManyPixels, PhotoIssueCodes.UploadTooLarge]);
 
@@ -95,17 +95,5 @@ public static class PhotoApi
         spec.MaxBytes / 1024,
         spec.BackgroundColor,
         spec.Version,
-        [
-            $"背景为蓝色，色号 {spec.BackgroundColor.TrimStart('#')}，均匀无渐变，不得有阴影、其他人或物体",
-            "照片格式为 JPG",
-            $"长宽为 {spec.Width}×{spec.Height} 像素",
-            $"文件大小在 {spec.MinBytes / 1024}K 以上，不要翻拍纸质照片",
-            "不要大头照，头顶要留出空间，衣服至少拍到第三个扣子的位置",
-            "人物坐姿端正，表情自然，双眼自然睁开并平视，双耳对称，左右肩膀平衡",
-            "不得使用头部遮盖物；发型整齐不戴发饰，头发不遮挡耳朵、眉毛",
-            "不得佩戴耳环、项链等饰品；常戴眼镜者应佩戴眼镜，但不得戴有色（含隐形）眼镜，镜框不得遮挡眼睛，镜片不能反光",
-            "嘴唇自然闭合，不宜化浓妆",
-            "衣着应与背景色区分明显，避免复杂图案、条纹；请勿穿毛领大衣、臃肿外套、吊带衫",
-            "拍摄时请使用后置摄像头",
-        ]);
+        PhotoRequirementsText.For(spec));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Orders;
@@ -75,8 +76,24 @@ public sealed class StudentOrderActionsTests(StudentApiFactory factory)
             await db.SaveChangesAsync();
         }
 
-        await UpdateBatchAsync(factory, batch.Id, b => OrderStates.Apply(b, condition, DateTimeOffset.UtcNow));
+        await UpdateBatchAsync(factory, batch.Id, b => Apply(b, condition, DateTimeOffset.UtcNow));
         return orderId;
+    }
+
+    private static void Apply(BatchSetup batch, BatchCondition condition, DateTimeOffset now)
+    {
+        switch (condition)
+        {
+            case BatchCondition.Closed:
+                batch.Status = BatchStatus.Closed;
+                break;
+            case BatchCondition.Archived:
+                batch.Status = BatchStatus.Archived;
+                break;
+            case BatchCondition.Expired:
+                batch.ClosesAt = now.AddMinutes(-1);
+                break;
+        }
     }
 
     private async Task<bool> TryAsync(HttpClient client, long orderId, string action)

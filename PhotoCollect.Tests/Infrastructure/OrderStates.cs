@@ -73,20 +73,20 @@ public static class OrderStates
         return (order, batch);
     }
 
-    /// <summary>Closes, archives or lets the batch's deadline pass, through the batch's own transitions where it has them.</summary>
+    /// <summary>Closes, archives or lets the batch's deadline pass, through the batch's own transitions.</summary>
     public static void Apply(CollectionBatch batch, BatchCondition condition, DateTimeOffset now)
     {
         switch (condition)
         {
             case BatchCondition.Closed:
-                batch.Close(now);
+                batch.Close(Actor.System, now);
                 break;
             case BatchCondition.Archived:
-                batch.Close(now);
-                batch.Archive(now);
+                batch.Close(Actor.System, now);
+                batch.Archive(Actor.System, now);
                 break;
             case BatchCondition.Expired:
-                batch.ClosesAt = now.AddMinutes(-1);
+                batch.Update(batch.Terms with { ClosesAt = now.AddMinutes(-1) }, Actor.System, now);
                 break;
         }
     }

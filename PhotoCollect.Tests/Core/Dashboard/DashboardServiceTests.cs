@@ -25,8 +25,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         (_schoolA, _schoolB, _branchA) = (schoolA.Id, schoolB.Id, branchA.Id);
 
         var batchA = Batch(priceFen: 0, school: schoolA);
-        var batchB = Batch(priceFen: 0, school: schoolB);
-        batchB.FeatureCode = "BBBBBBBB";
+        var batchB = Batch(priceFen: 0, school: schoolB, featureCode: "BBBBBBBB");
         db.CollectionBatches.AddRange(batchA, batchB);
         await db.SaveChangesAsync();
 

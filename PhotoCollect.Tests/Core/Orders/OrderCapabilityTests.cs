@@ -93,7 +93,7 @@ public sealed class OrderCapabilityTests
     {
         var (order, batch) = OrderStates.Build(OrderStates.Typical(status), BatchCondition.Archived);
 
-        Assert.Equal(BatchErrors.Archived, order.ChangePhotoBlocker(batch)?.Code);
+        Assert.Equal(BatchErrors.Archived.Code, order.ChangePhotoBlocker(batch)?.Code);
         Assert.False(order.CanSubmit(batch, Now));
         Assert.False(order.CanResubmit(batch));
         Assert.False(order.CanWithdraw(batch));
@@ -105,7 +105,7 @@ public sealed class OrderCapabilityTests
                 OrderStatus.Rejected => order.ResubmitBlocker(batch),
                 _ => order.WithdrawBlocker(batch),
             };
-            Assert.Equal(BatchErrors.Archived, own?.Code);
+            Assert.Equal(BatchErrors.Archived.Code, own?.Code);
         }
 
         // Money already taken is confirmed and refunded whatever the batch.
@@ -117,12 +117,12 @@ public sealed class OrderCapabilityTests
     [Theory]
     [MemberData(nameof(AllStatuses))]
     public void Capabilities_ClosedBatch_RefuseOnlyTheFirstSubmission(OrderStatus status) =>
-        AssertOnlyFirstSubmissionRefused(status, BatchCondition.Closed, BatchErrors.Closed);
+        AssertOnlyFirstSubmissionRefused(status, BatchCondition.Closed, BatchErrors.Closed.Code);
 
     [Theory]
     [MemberData(nameof(AllStatuses))]
     public void Capabilities_ExpiredBatch_RefuseOnlyTheFirstSubmission(OrderStatus status) =>
-        AssertOnlyFirstSubmissionRefused(status, BatchCondition.Expired, BatchErrors.Expired);
+        AssertOnlyFirstSubmissionRefused(status, BatchCondition.Expired, BatchErrors.Expired.Code);
 
     [Theory]
     [MemberData(nameof(AllStatuses))]
@@ -135,7 +135,7 @@ public sealed class OrderCapabilityTests
         };
         var (order, batch) = OrderStates.Build(scenario);
         var (open, _) = OrderStates.Build(scenario);
-        batch.MaxSubmissions = order.SubmissionCount;
+        batch.Update(batch.Terms with { MaxSubmissions = order.SubmissionCount }, Actor.System, Now);
 
         Assert.False(order.CanSubmit(batch, Now));
         Assert.False(order.CanResubmit(batch));
@@ -170,7 +170,7 @@ public sealed class OrderCapabilityTests
     public void SubmitBlocker_BeforeTheBatchOpens_NotYetOpen()
     {
         var (order, batch) = OrderStates.Build(OrderStates.Named("draft"));
-        Assert.Equal(BatchErrors.NotYetOpen, order.SubmitBlocker(batch, batch.OpensAt.AddMinutes(-1))?.Code);
+        Assert.Equal(BatchErrors.NotYetOpen.Code, order.SubmitBlocker(batch, batch.OpensAt.AddMinutes(-1))?.Code);
     }
 
     [Fact]

@@ -47,25 +47,23 @@ public sealed class OrderStateMachineTests
     }
 
     [Theory]
-    [InlineData(BatchStatus.Closed, BatchErrors.Closed)]
-    [InlineData(BatchStatus.Archived, BatchErrors.Closed)]
-    public void Create_ClosedBatch_Refused(BatchStatus status, string code) =>
-        AssertFails(code, () => NewOrder(Batch(status: status)));
+    [InlineData(BatchStatus.Closed)]
+    [InlineData(BatchStatus.Archived)]
+    public void Create_ClosedBatch_Refused(BatchStatus status) =>
+        AssertFails(BatchErrors.Closed.Code, () => NewOrder(Batch(status: status)));
 
     [Fact]
     public void Create_AfterDeadline_Refused()
     {
-        var batch = Batch();
-        batch.ClosesAt = Now.AddMinutes(-1);
-        AssertFails(BatchErrors.Expired, () => NewOrder(batch));
+        var batch = Batch(closesAt: Now.AddMinutes(-1));
+        AssertFails(BatchErrors.Expired.Code, () => NewOrder(batch));
     }
 
     [Fact]
     public void Create_BeforeOpening_Refused()
     {
-        var batch = Batch();
-        batch.OpensAt = Now.AddDays(1);
-        AssertFails(BatchErrors.NotYetOpen, () => NewOrder(batch));
+        var batch = Batch(opensAt: Now.AddDays(1));
+        AssertFails(BatchErrors.NotYetOpen.Code, () => NewOrder(batch));
     }
 
     [Fact]
@@ -124,8 +122,8 @@ public sealed class OrderStateMachineTests
     {
         var batch = Batch();
         var order = DraftWithPhoto(batch);
-        batch.Status = BatchStatus.Closed;
-        AssertFails(BatchErrors.Closed, () => order.Submit(batch, Student, Now));
+        batch.Close(Reviewer, Now);
+        AssertFails(BatchErrors.Closed.Code, () => order.Submit(batch, Student, Now));
     }
 
     [Fact]
@@ -226,7 +224,7 @@ public sealed class OrderStateMachineTests
         var batch = Batch();
         var order = PendingReview(batch);
         order.Reject(["crown_space"], null, Reviewer, Now);
-        batch.Status = BatchStatus.Closed;
+        batch.Close(Reviewer, Now);
 
         order.AttachPhoto(Photo(), order.Batch!, Student, Now);
         order.Resubmit(batch, Student, Now);
@@ -274,7 +272,7 @@ public sealed class OrderStateMachineTests
         var batch = Batch(priceFen: 0);
         var order = PendingReview(batch);
         order.Withdraw(order.Batch!, Student, Now);
-        batch.Status = BatchStatus.Closed;
+        batch.Close(Reviewer, Now);
 
         order.Submit(batch, Student, Now);
 

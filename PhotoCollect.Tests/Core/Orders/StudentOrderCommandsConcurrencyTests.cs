@@ -111,8 +111,7 @@ public sealed class StudentOrderCommandsConcurrencyTests
         var batches = new List<CollectionBatch>();
         for (var i = 0; i < batchCount; i++)
         {
-            var batch = Batch(priceFen: 0, school: school);
-            batch.FeatureCode = "RACE" + "ABCD"[i] + "XYZ";
+            var batch = Batch(priceFen: 0, school: school, featureCode: "RACE" + "ABCD"[i] + "XYZ");
             batches.Add(batch);
         }
 

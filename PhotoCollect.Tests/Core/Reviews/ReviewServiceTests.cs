@@ -56,8 +56,7 @@ public sealed class ReviewServiceTests
         db.Users.Add(new AppUser { Id = "reviewer2", UserName = "r2@test.local", Email = "r2@test.local", DisplayName = "王审核", BranchId = branchA.Id, CreatedAt = Now });
 
         var batchA = Batch(priceFen: 0, school: schoolA);
-        var batchB = Batch(priceFen: 0, school: schoolB);
-        batchB.FeatureCode = "ZZZZZZZZ";
+        var batchB = Batch(priceFen: 0, school: schoolB, featureCode: "ZZZZZZZZ");
         db.CollectionBatches.AddRange(batchA, batchB);
         await db.SaveChangesAsync();
 

@@ -21,8 +21,7 @@ public sealed class DashboardPageTests
         var (_, school) = await AddSchoolAsync(db, "甲分社", "甲大学");
         var (_, other) = await AddSchoolAsync(db, "乙分社", "乙大学");
         var batch = Batch(priceFen: 3000, school: school);
-        var otherBatch = Batch(priceFen: 0, school: other);
-        otherBatch.FeatureCode = "ZZZZZZZZ";
+        var otherBatch = Batch(priceFen: 0, school: other, featureCode: "ZZZZZZZZ");
         db.CollectionBatches.AddRange(batch, otherBatch);
         await db.SaveChangesAsync();
         foreach (var target in new[] { batch, batch, otherBatch })
