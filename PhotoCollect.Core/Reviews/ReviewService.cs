@@ -383,7 +383,7 @@ public sealed class ReviewService(
             orderId = order.Id,
             orderNo = order.OrderNo,
             result = approved ? "审核通过" : "审核未通过",
-            reasons = reasons.Select(r => new { r.Code, r.Label, r.Guidance }),
+            reasons = reasons.Select(r => new { r.Code, r.Label, Guidance = r.GuidanceFor(spec.CurrentValue) }),
             comment,
             decidedAt = now,
         }, PayloadJson),
