@@ -78,6 +78,24 @@ public sealed record PhotoCheckReport
 
     public static PhotoCheckReport? FromJson(string json) => JsonSerializer.Deserialize<PhotoCheckReport>(json, Json);
 
+    /// <summary>A stored report, or null when there is none or it no longer reads (an older engine's shape).</summary>
+    public static PhotoCheckReport? TryFromJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return FromJson(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static PhotoCheckOutcome OutcomeOf(IEnumerable<PhotoIssue> issues)
     {
         var worst = issues.Select(i => (PhotoIssueSeverity?)i.Severity).Max();

@@ -40,7 +40,13 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
-    private ReviewService Reviews { get; set; } = default!;
+    private ReviewClaims Claims { get; set; } = default!;
+
+    [Inject]
+    private ReviewDecisions Decisions { get; set; } = default!;
+
+    [Inject]
+    private RejectionReasonService Reasons { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -79,7 +85,7 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
 
         if (_reasons.Count == 0)
         {
-            _reasons = await Reviews.ActiveReasonsAsync();
+            _reasons = await Reasons.ListAsync(activeOnly: true);
         }
 
         try
@@ -230,11 +236,11 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
             var input = new ReviewDecisionInput(view.OrderId, view.Current.VersionNo, view.Version, codes, _comment);
             if (approve)
             {
-                await Reviews.ApproveAsync(_user.Scope, _user.Actor, input);
+                await Decisions.ApproveAsync(_user.Scope, _user.Actor, input);
             }
             else
             {
-                await Reviews.RejectAsync(_user.Scope, _user.Actor, input);
+                await Decisions.RejectAsync(_user.Scope, _user.Actor, input);
             }
 
             // The decision ended the claim.
@@ -297,12 +303,12 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
 
         if (_claimedOrderId is { } held && held != orderId)
         {
-            await Reviews.ReleaseAsync(_user.Scope, _user.Actor, held);
+            await Claims.ReleaseAsync(_user.Scope, _user.Actor, held);
             _claimedOrderId = null;
         }
 
         CloseReject();
-        _view = await Reviews.OpenAsync(_user.Scope, _user.Actor, orderId);
+        _view = await Claims.OpenAsync(_user.Scope, _user.Actor, orderId);
         _queueEmpty = false;
         _claimedOrderId = _view.CanDecide ? orderId : null;
         _focusPending = true;
@@ -319,7 +325,7 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
             _claimedOrderId = null;
             try
             {
-                await Reviews.ReleaseAsync(_user.Scope, _user.Actor, held);
+                await Claims.ReleaseAsync(_user.Scope, _user.Actor, held);
             }
             catch (Exception)
             {
