@@ -102,6 +102,32 @@ public sealed class ReviewWorkspacePageTests
     }
 
     [Fact]
+    public async Task KeysR_ShiftDigit_SlashFilterEnter_RejectWithReasonsBeyondTheTenthDigit()
+    {
+        await using var a = await ReviewArrangement.CreateAsync();
+        await using var ctx = CreateContext(a);
+        var cut = Render(ctx, a.OrdersA[0]);
+
+        Press(cut, "r");
+        cut.WaitForElement("[data-testid=reject-dialog]");
+        cut.Find("[data-testid=review-workspace]").KeyDown(new KeyboardEventArgs { Key = "&", Code = "Digit7", ShiftKey = true });
+        Press(cut, "/");
+        cut.Find("[data-testid=reject-filter]").Input("模糊");
+        cut.Find("[data-testid=reject-filter]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=reason][data-selected=true]").Count));
+        // Typing in the filter box is not a shortcut: "a" there approves nothing.
+        cut.Find("[data-testid=reject-filter]").KeyDown(new KeyboardEventArgs { Key = "a" });
+
+        cut.Find("[data-testid=reject-filter]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        AssertShows(cut, a.OrdersA[1]);
+        await using var db = a.Services.Database.CreateDbContext();
+        var decision = await db.ReviewDecisions.SingleAsync();
+        Assert.False(decision.Approved);
+        Assert.Equal(["blurry", "other"], decision.ReasonCodes);
+    }
+
+    [Fact]
     public async Task KeysJ_K_Z_O_Escape_NavigateZoomToggleOverlaysAndCancelWithoutDeciding()
     {
         await using var a = await ReviewArrangement.CreateAsync();
