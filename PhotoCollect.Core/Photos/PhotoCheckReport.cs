@@ -78,8 +78,12 @@ public sealed record PhotoCheckReport
 
     public static PhotoCheckReport? FromJson(string json) => JsonSerializer.Deserialize<PhotoCheckReport>(json, Json);
 
-    /// <summary>A stored report, or null when there is none or it no longer reads (an older engine's shape).</summary>
-    public static PhotoCheckReport? TryFromJson(string? json)
+    /// <summary>
+    /// The report kept with a photo (<see cref="PhotoVersion.CheckReportJson"/>), or null when there
+    /// is none or it cannot be read: a screen showing a stored photo must not fail because a report
+    /// was written by an older engine.
+    /// </summary>
+    public static PhotoCheckReport? ReadStored(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {

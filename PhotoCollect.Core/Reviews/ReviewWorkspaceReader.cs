@@ -29,7 +29,7 @@ internal static class ReviewWorkspaceReader
             .ToListAsync(cancellationToken);
 
         ReviewPhotoView View(PhotoVersion photo) => new(
-            photo.Id, photo.VersionNo, photo.UploadedAt, photo.Source, photo.Outcome, PhotoCheckReport.TryFromJson(photo.CheckReportJson),
+            photo.Id, photo.VersionNo, photo.UploadedAt, photo.Source, photo.Outcome, PhotoCheckReport.ReadStored(photo.CheckReportJson),
             decisions.Where(d => d.PhotoVersionId == photo.Id)
                 .Select(d => new ReviewDecisionView(d.DecidedAt, d.ReviewerName, d.Approved, d.ReasonCodes.Select(c => reasonLabels.GetValueOrDefault(c, c)).ToList(), d.Comment))
                 .ToList());
