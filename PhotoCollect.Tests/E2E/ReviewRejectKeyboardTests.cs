@@ -32,6 +32,7 @@ public sealed class ReviewRejectKeyboardTests(BrowserFixture browser) : IClassFi
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync("blur");
         await page.Locator("[data-testid=reason][data-code=blurry][data-highlighted=true]").WaitForAsync(Wait);
+        await Assertions.Expect(page.Locator("[data-testid=reject-filter]")).ToHaveValueAsync("blur");
         Assert.Equal(1, await page.Locator("[data-testid=reason]").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "38-review-reject-filter");
         await page.Keyboard.PressAsync("Enter");

@@ -98,11 +98,8 @@ public partial class RejectPanel : ComponentBase
     private bool IsHighlighted(RejectionReason reason) =>
         Query.Length > 0 && Visible.Select(x => x.Reason).ElementAtOrDefault(_highlight) == reason;
 
-    private void OnFilterInput(ChangeEventArgs e)
-    {
-        _filter = e.Value as string ?? "";
-        _highlight = 0;
-    }
+    // @bind, not value + oninput: Blazor then never writes an older value over what is being typed.
+    private void ResetHighlight() => _highlight = 0;
 
     private async Task OnFilterKeyDownAsync(KeyboardEventArgs e)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Reviews;
@@ -14,6 +15,9 @@ namespace PhotoCollect.Portal.Components.Reviews;
 /// </summary>
 public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
 {
+    // Decision toasts come at keyboard pace: short, and quick to appear and go.
+    private static readonly Action<SnackbarOptions> Brief = o => (o.VisibleStateDuration, o.ShowTransitionDuration, o.HideTransitionDuration) = (1200, 100, 100);
+
     private ElementReference _root;
     private RejectPanel? _rejectPanel;
     private ReviewSession _session = default!;
@@ -30,8 +34,6 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static readonly Action<SnackbarOptions> Brief = o => (o.VisibleStateDuration, o.ShowTransitionDuration, o.HideTransitionDuration) = (1200, 100, 100);
 
     private ReviewWorkspace? View => _session?.View;
 
@@ -60,6 +62,11 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
     {
         if (firstRender)
         {
+            await using (var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Reviews/ReviewWorkspacePage.razor.js"))
+            {
+                await module.InvokeVoidAsync("focusFilterOnSlash", _root);
+            }
+
             _interactive = true;
             StateHasChanged();
         }
@@ -110,7 +117,7 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
         try
         {
             await MoveAsync(() => _session.DecideAsync(approve, codes, comment));
-            // One at a time and short-lived: at keyboard pace they would otherwise pile up over the photo.
+            // One at a time: at keyboard pace they would otherwise pile up over the photo.
             Snackbar.Clear();
             Snackbar.Add(approve ? $"已通过 {view.OrderNo}" : $"已驳回 {view.OrderNo}", approve ? Severity.Success : Severity.Info, Brief);
         }
