@@ -57,7 +57,10 @@ public static class ServiceCollectionExtensions
             services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.SectionName));
         }
 
-        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<ReviewClaims>();
+        services.AddSingleton<ReviewDecisions>();
+        services.AddSingleton<ReviewStats>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IOptionsChangeTokenSource<PhotoSpec>>(sp => sp.GetRequiredService<SettingsService>());
         services.AddSingleton<IPostConfigureOptions<PhotoSpec>, PhotoSpecSettingsSetup>();

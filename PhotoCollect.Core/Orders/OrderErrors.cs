@@ -24,6 +24,9 @@ public static class OrderErrors
     public static readonly DomainError SubmissionLimit = new("order.submission_limit", "已达到本批次的最多提交次数（{0} 次），请联系分社或老师处理。");
 
     public static readonly DomainError ReasonsRequired = new("order.reasons_required", "驳回时至少选择一个驳回原因。");
+
+    /// <summary>Bulk approval takes only photos the engine passed without any warning.</summary>
+    public static readonly DomainError NotCleanPass = new(InvalidTransition.Code, "只有自动检测完全合格的照片可以批量通过。");
     public static readonly DomainError NotPaid = new("order.not_paid", "该订单未支付，无需退款。");
     public static readonly DomainError PaidMustRefund = new("order.paid_must_refund", "该订单已支付，不能直接取消，请联系分社办理退款。");
     public static readonly DomainError AlreadyExported = new("order.already_exported", "该订单的照片已导出上报，不能退款。");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Audit;
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
@@ -17,7 +18,7 @@ namespace PhotoCollect.Core.Orders;
 /// account id and only ever finds that student's orders: another student's order is "not
 /// found", never "forbidden", so its existence does not leak.
 /// </summary>
-public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext> factory, IFileStore files, TimeProvider time)
+public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext> factory, IFileStore files, IOptionsMonitor<PhotoSpec> spec, TimeProvider time)
 {
     public async Task<IReadOnlyList<StudentOrderSummary>> ListAsync(long accountId, CancellationToken cancellationToken)
     {
@@ -90,7 +91,7 @@ public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext>
             order.SubmissionsLeft(batch),
             report is null ? null : PhotoVerdict.From(report),
             order.CurrentPhotoVersionNo,
-            lastRejection is null ? null : RejectionView.From(lastRejection, catalogue, VersionNoOf(order, lastRejection)),
+            lastRejection is null ? null : RejectionView.From(lastRejection, catalogue, spec.CurrentValue, VersionNoOf(order, lastRejection)),
             order.Photos.OrderByDescending(p => p.VersionNo).Select(p => PhotoView(order, p, decisions, catalogue)).ToList(),
             events.Select(e => new TimelineEntry(e.OccurredAt, e.Action, AuditActionText.ToChinese(e.Action), ActorText(e, accountId))).ToList(),
             StudentOrderGuidance.Actions(order, batch, now),
@@ -119,7 +120,7 @@ public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext>
     private static int VersionNoOf(Order order, ReviewDecision decision) =>
         order.Photos.FirstOrDefault(p => p.Id == decision.PhotoVersionId)?.VersionNo ?? 0;
 
-    private static PhotoVersionView PhotoView(Order order, PhotoVersion photo, List<ReviewDecision> decisions, IReadOnlyDictionary<string, RejectionReason> catalogue)
+    private PhotoVersionView PhotoView(Order order, PhotoVersion photo, List<ReviewDecision> decisions, IReadOnlyDictionary<string, RejectionReason> catalogue)
     {
         var decision = decisions.LastOrDefault(d => d.PhotoVersionId == photo.Id);
         return new PhotoVersionView(
@@ -130,10 +131,10 @@ public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext>
             photo.Outcome.ToChinese(),
             photo.UploadedAt,
             decision is null ? null : decision.Approved ? "审核通过" : "已驳回",
-            decision is null || decision.Approved ? [] : decision.ReasonCodes.Select(c => RejectionReasonView.For(c, catalogue).Label).ToList());
+            decision is null || decision.Approved ? [] : decision.ReasonCodes.Select(c => RejectionReasonView.For(c, catalogue, spec.CurrentValue).Label).ToList());
     }
 
-    private static async Task<Dictionary<long, RejectionView>> LatestRejectionsAsync(PhotoCollectDbContext db, List<long> orderIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, RejectionView>> LatestRejectionsAsync(PhotoCollectDbContext db, List<long> orderIds, CancellationToken cancellationToken)
     {
         if (orderIds.Count == 0)
         {
@@ -146,7 +147,7 @@ public sealed class StudentOrderQueries(IDbContextFactory<PhotoCollectDbContext>
         var catalogue = await ReasonCatalogueAsync(db, decisions.SelectMany(d => d.ReasonCodes), cancellationToken);
         return decisions
             .GroupBy(d => d.OrderId)
-            .ToDictionary(g => g.Key, g => RejectionView.From(g.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Last(), catalogue, 0));
+            .ToDictionary(g => g.Key, g => RejectionView.From(g.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Last(), catalogue, spec.CurrentValue, 0));
     }
 
     private static async Task<IReadOnlyDictionary<string, RejectionReason>> ReasonCatalogueAsync(PhotoCollectDbContext db, IEnumerable<string> codes, CancellationToken cancellationToken)

@@ -62,18 +62,18 @@ public sealed record StudentDetailsView(
 
 public sealed record RejectionReasonView(string Code, string Label, string Guidance)
 {
-    /// <summary>A reason from the catalogue; a code no longer in it still gets a label and advice.</summary>
-    public static RejectionReasonView For(string code, IReadOnlyDictionary<string, RejectionReason> catalogue) =>
+    /// <summary>A reason from the catalogue, its guidance quoting the current spec; a code no longer in it still gets a label and advice.</summary>
+    public static RejectionReasonView For(string code, IReadOnlyDictionary<string, RejectionReason> catalogue, PhotoSpec spec) =>
         catalogue.GetValueOrDefault(code) is { } reason
-            ? new RejectionReasonView(reason.Code, reason.Label, reason.Guidance)
+            ? new RejectionReasonView(reason.Code, reason.Label, reason.GuidanceFor(spec))
             : new RejectionReasonView(code, "其他", "请按审核意见重新拍摄照片。");
 }
 
 public sealed record RejectionView(IReadOnlyList<RejectionReasonView> Reasons, string? Comment, int PhotoVersionNo, DateTimeOffset DecidedAt)
 {
     /// <summary>A rejecting decision with each reason's label and guidance; <paramref name="photoVersionNo"/> is the version it judged (0 when not known).</summary>
-    public static RejectionView From(ReviewDecision decision, IReadOnlyDictionary<string, RejectionReason> catalogue, int photoVersionNo) => new(
-        decision.ReasonCodes.Select(code => RejectionReasonView.For(code, catalogue)).ToList(),
+    public static RejectionView From(ReviewDecision decision, IReadOnlyDictionary<string, RejectionReason> catalogue, PhotoSpec spec, int photoVersionNo) => new(
+        decision.ReasonCodes.Select(code => RejectionReasonView.For(code, catalogue, spec)).ToList(),
         decision.Comment,
         photoVersionNo,
         decision.DecidedAt);

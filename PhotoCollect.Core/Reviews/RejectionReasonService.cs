@@ -6,13 +6,6 @@ using PhotoCollect.Core.Data;
 
 namespace PhotoCollect.Core.Reviews;
 
-public static class ReasonErrors
-{
-    public const string NotFound = "reason.not_found";
-    public const string Invalid = "reason.invalid";
-    public const string Duplicate = "reason.duplicate";
-}
-
 public sealed class ReasonInput
 {
     /// <summary>Stable code; set once, since decisions store it.</summary>
@@ -34,9 +27,13 @@ public sealed class ReasonInput
     public bool IsActive { get; set; } = true;
 }
 
-/// <summary>The rejection-reason catalogue for administrators; codes never change once used.</summary>
+/// <summary>
+/// The rejection-reason catalogue: the admins' list and edits (codes never change once used) and
+/// the active reasons the review workspace offers.
+/// </summary>
 public sealed class RejectionReasonService(IDbContextFactory<PhotoCollectDbContext> factory, TimeProvider time)
 {
+    /// <summary>The catalogue in display order; <paramref name="activeOnly"/> for the reasons a reviewer may choose.</summary>
     public async Task<IReadOnlyList<RejectionReason>> ListAsync(bool activeOnly = false, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -55,7 +52,7 @@ public sealed class RejectionReasonService(IDbContextFactory<PhotoCollectDbConte
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
         {
-            throw new DomainException(ReasonErrors.Invalid, string.Join(" ", results.Select(r => r.ErrorMessage)));
+            throw new DomainException(ReviewErrors.ReasonInvalid, string.Join(" ", results.Select(r => r.ErrorMessage)));
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -63,13 +60,13 @@ public sealed class RejectionReasonService(IDbContextFactory<PhotoCollectDbConte
         if (reasonId is { } id)
         {
             reason = await db.RejectionReasons.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-                ?? throw new DomainException(ReasonErrors.NotFound, "驳回原因不存在。");
+                ?? throw new DomainException(ReviewErrors.ReasonNotFound);
         }
         else
         {
             if (await db.RejectionReasons.AnyAsync(r => r.Code == input.Code, cancellationToken))
             {
-                throw new DomainException(ReasonErrors.Duplicate, $"代码 {input.Code} 已存在。");
+                throw new DomainException(ReviewErrors.ReasonDuplicate, input.Code);
             }
 
             reason = db.RejectionReasons.Add(new RejectionReason { Code = input.Code, Label = "", Guidance = "" }).Entity;

@@ -97,7 +97,7 @@ public sealed record ReviewerDayStats(string ReviewerId, string ReviewerName, in
 
 public sealed record ReasonCount(string Code, string Label, int Count);
 
-public sealed record ReviewStats(DateOnly Day, IReadOnlyList<ReviewerDayStats> Reviewers, double? MedianSeconds, IReadOnlyList<ReasonCount> Reasons);
+public sealed record ReviewDayStats(DateOnly Day, IReadOnlyList<ReviewerDayStats> Reviewers, double? MedianSeconds, IReadOnlyList<ReasonCount> Reasons);
 
 public sealed record FilterOption(int Id, string Name);
 

@@ -2,6 +2,7 @@ using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
+using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.Chsi;
 using PhotoCollect.Core.Students.WeChat;
@@ -126,6 +127,16 @@ public static class ApiErrors
         [PhotoIssueCodes.Truncated] = (422, "图片不完整"),
         [PhotoIssueCodes.TooManyPixels] = (422, "像素过多"),
         [PhotoIssueCodes.UploadTooLarge] = (413, "文件过大"),
+
+        // Staff-only (portal): the review workspace and the rejection-reason catalogue.
+        [ReviewErrors.Stale.Code] = (409, "审核期间订单已变化"),
+        [ReviewErrors.ClaimedByOther.Code] = (409, "订单正由其他审核员审核"),
+        [ReviewErrors.UnknownReason.Code] = (400, "驳回原因不存在或已停用"),
+        [ReviewErrors.CommentTooLong.Code] = (400, "审核备注过长"),
+        [ReviewErrors.NotReviewer.Code] = (403, "只有审核员或管理员可以审核"),
+        [ReviewErrors.ReasonNotFound.Code] = (404, "驳回原因不存在"),
+        [ReviewErrors.ReasonInvalid.Code] = (400, "驳回原因填写有误"),
+        [ReviewErrors.ReasonDuplicate.Code] = (409, "驳回原因代码已存在"),
     };
 
     public static int StatusOf(string code) =>

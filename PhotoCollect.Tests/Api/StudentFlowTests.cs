@@ -102,6 +102,9 @@ public sealed class StudentFlowTests(StudentApiFactory factory)
         var reasons = detail.GetProperty("rejection").GetProperty("reasons").EnumerateArray().ToList();
         Assert.Equal(["背景颜色不符", "头顶空间不足"], reasons.Select(r => r.GetProperty("label").GetString()));
         Assert.All(reasons, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("guidance").GetString())));
+        // The catalogue's colour placeholders reach the student filled from the current spec.
+        Assert.Contains(Spec(factory).BackgroundColor.TrimStart('#'), reasons[0].GetProperty("guidance").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(reasons, r => Assert.DoesNotContain("{", r.GetProperty("guidance").GetString()));
         Assert.Equal("请重新拍摄", detail.GetProperty("rejection").GetProperty("comment").GetString());
         var list = await ReadAsync(await client.GetAsync("/api/v1/orders"));
         Assert.Contains("背景颜色不符", list[0].GetProperty("rejectionReasons").EnumerateArray().Select(r => r.GetString()));

@@ -18,7 +18,7 @@ namespace PhotoCollect.Benchmarks;
 /// The review queue (issue 6 budget: queue page with 100,000 orders ≤ 200 ms) on a SQLite file
 /// holding 100,000 orders waiting for review in one branch (70 % clean passes, 30 % with
 /// warnings, every tenth a resubmission with two photo versions) plus 20,000 decided orders,
-/// through <see cref="ReviewService"/> exactly as the pages call it.
+/// through <see cref="ReviewQueue"/> and <see cref="ReviewClaims"/> exactly as the pages call them.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -28,7 +28,8 @@ public class ReviewQueueBenchmarks
     private const int DecidedOrders = 20_000;
 
     private string _file = "";
-    private ReviewService _reviews = null!;
+    private ReviewQueue _queue = null!;
+    private ReviewClaims _claims = null!;
     private StaffScope _reviewer = null!;
     private StaffScope _admin = null!;
     private Actor _actor = null!;
@@ -45,7 +46,9 @@ public class ReviewQueueBenchmarks
         }
 
         var branchId = Seed(factory);
-        _reviews = new ReviewService(factory, new FixedMonitor<PhotoSpec>(new PhotoSpec()), Options.Create(new ReviewOptions()), TimeProvider.System);
+        var options = Options.Create(new ReviewOptions());
+        _queue = new ReviewQueue(factory, options, TimeProvider.System);
+        _claims = new ReviewClaims(factory, new FixedMonitor<PhotoSpec>(new PhotoSpec()), options, TimeProvider.System);
         _reviewer = new StaffScope("bench-reviewer", false, branchId, null);
         _admin = new StaffScope("bench-admin", true, null, null);
         _actor = Actor.Staff(_reviewer.UserId, "审核员");
@@ -60,21 +63,21 @@ public class ReviewQueueBenchmarks
     }
 
     [Benchmark(Description = "Queue page: reviewer's branch, first 50, counts per filter (100k waiting)")]
-    public Task<ReviewQueueResult> QueueFirstPage() => _reviews.GetQueueAsync(_reviewer, new ReviewQueueFilter());
+    public Task<ReviewQueueResult> QueueFirstPage() => _queue.GetPageAsync(_reviewer, new ReviewQueueFilter());
 
     [Benchmark(Description = "Queue page: 有提示 filter, first 50 + counts")]
     public Task<ReviewQueueResult> QueueWarnings() =>
-        _reviews.GetQueueAsync(_reviewer, new ReviewQueueFilter { Outcome = PhotoCheckOutcome.PassWithWarnings });
+        _queue.GetPageAsync(_reviewer, new ReviewQueueFilter { Outcome = PhotoCheckOutcome.PassWithWarnings });
 
     [Benchmark(Description = "Queue page: resubmissions + waiting > 24 h, first 50 + counts")]
     public Task<ReviewQueueResult> QueueResubmissionsLongWait() =>
-        _reviews.GetQueueAsync(_reviewer, new ReviewQueueFilter { ResubmissionsOnly = true, LongWaitOnly = true });
+        _queue.GetPageAsync(_reviewer, new ReviewQueueFilter { ResubmissionsOnly = true, LongWaitOnly = true });
 
     [Benchmark(Description = "Queue page: admin, page 1000 (rows 49,951–50,000)")]
-    public Task<ReviewQueueResult> QueueDeepPage() => _reviews.GetQueueAsync(_admin, new ReviewQueueFilter(), page: 999);
+    public Task<ReviewQueueResult> QueueDeepPage() => _queue.GetPageAsync(_admin, new ReviewQueueFilter(), page: 999);
 
     [Benchmark(Description = "Workspace: open (claim) one order mid-queue, with neighbours")]
-    public Task<ReviewWorkspace> OpenWorkspace() => _reviews.OpenAsync(_reviewer, _actor, _middleOrderId);
+    public Task<ReviewWorkspace> OpenWorkspace() => _claims.OpenAsync(_reviewer, _actor, _middleOrderId);
 
     private static int Seed(BenchmarkDatabase factory)
     {

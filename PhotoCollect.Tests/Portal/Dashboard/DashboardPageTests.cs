@@ -45,7 +45,7 @@ public sealed class DashboardPageTests
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<DashboardService>());
-        ctx.Services.AddSingleton(services.Provider.GetRequiredService<PhotoCollect.Core.Reviews.ReviewService>());
+        ctx.Services.AddSingleton(services.Provider.GetRequiredService<PhotoCollect.Core.Reviews.ReviewStats>());
         return ctx;
     }
 

@@ -10,18 +10,20 @@ using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Portal.Components.Reviews;
-using PhotoCollect.Tests.Core.Reviews;
+using PhotoCollect.Tests.Infrastructure;
 
 namespace PhotoCollect.Tests.Portal.Reviews;
 
 public sealed class ReviewWorkspacePageTests
 {
-    private static BunitContext CreateContext(ReviewServiceTests.Arrangement a)
+    private static BunitContext CreateContext(ReviewArrangement a)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(a.Reviews);
+        ctx.Services.AddSingleton(a.Claims);
+        ctx.Services.AddSingleton(a.Decisions);
+        ctx.Services.AddSingleton(a.Reasons);
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("李审核");
         auth.SetRoles(Roles.Reviewer);
@@ -53,7 +55,7 @@ public sealed class ReviewWorkspacePageTests
     [Fact]
     public async Task KeyA_ApprovesAndShowsTheNextOrderWithTheOneAfterPreloaded()
     {
-        await using var a = await ReviewServiceTests.ArrangeAsync();
+        await using var a = await ReviewArrangement.CreateAsync();
         await using var ctx = CreateContext(a);
         var cut = Render(ctx, a.OrdersA[0]);
         Assert.Equal(a.OrdersA[1].ToString(CultureInfo.InvariantCulture), cut.Find("[data-testid=review-preload]").GetAttribute("data-order-id"));
@@ -71,8 +73,8 @@ public sealed class ReviewWorkspacePageTests
     [Fact]
     public async Task KeysR_Digits_Enter_RejectWithTheChosenReasons_EnterWithoutReasonsDoesNothing()
     {
-        await using var a = await ReviewServiceTests.ArrangeAsync();
-        var reasons = await a.Reviews.ActiveReasonsAsync();
+        await using var a = await ReviewArrangement.CreateAsync();
+        var reasons = await a.Reasons.ListAsync(activeOnly: true);
         await using var ctx = CreateContext(a);
         var cut = Render(ctx, a.OrdersA[0]);
 
@@ -100,9 +102,35 @@ public sealed class ReviewWorkspacePageTests
     }
 
     [Fact]
+    public async Task KeysR_ShiftDigit_SlashFilterEnter_RejectWithReasonsBeyondTheTenthDigit()
+    {
+        await using var a = await ReviewArrangement.CreateAsync();
+        await using var ctx = CreateContext(a);
+        var cut = Render(ctx, a.OrdersA[0]);
+
+        Press(cut, "r");
+        cut.WaitForElement("[data-testid=reject-dialog]");
+        cut.Find("[data-testid=review-workspace]").KeyDown(new KeyboardEventArgs { Key = "&", Code = "Digit7", ShiftKey = true });
+        Press(cut, "/");
+        cut.Find("[data-testid=reject-filter]").Input("模糊");
+        cut.Find("[data-testid=reject-filter]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=reason][data-selected=true]").Count));
+        // Typing in the filter box is not a shortcut: "a" there approves nothing.
+        cut.Find("[data-testid=reject-filter]").KeyDown(new KeyboardEventArgs { Key = "a" });
+
+        cut.Find("[data-testid=reject-filter]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        AssertShows(cut, a.OrdersA[1]);
+        await using var db = a.Services.Database.CreateDbContext();
+        var decision = await db.ReviewDecisions.SingleAsync();
+        Assert.False(decision.Approved);
+        Assert.Equal(["blurry", "other"], decision.ReasonCodes);
+    }
+
+    [Fact]
     public async Task KeysJ_K_Z_O_Escape_NavigateZoomToggleOverlaysAndCancelWithoutDeciding()
     {
-        await using var a = await ReviewServiceTests.ArrangeAsync();
+        await using var a = await ReviewArrangement.CreateAsync();
         await using var ctx = CreateContext(a);
         var cut = Render(ctx, a.OrdersA[0]);
 
@@ -132,8 +160,8 @@ public sealed class ReviewWorkspacePageTests
     [Fact]
     public async Task OrderClaimedByAnotherReviewer_ReadOnly_KeyADoesNothing()
     {
-        await using var a = await ReviewServiceTests.ArrangeAsync();
-        await a.Reviews.OpenAsync(a.ReviewerA2, ReviewServiceTests.Arrangement.Actor(a.ReviewerA2), a.OrdersA[0]);
+        await using var a = await ReviewArrangement.CreateAsync();
+        await a.Claims.OpenAsync(a.ReviewerA2, ReviewArrangement.Actor(a.ReviewerA2), a.OrdersA[0]);
         await using var ctx = CreateContext(a);
         var cut = Render(ctx, a.OrdersA[0]);
 
