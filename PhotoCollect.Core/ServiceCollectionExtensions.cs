@@ -45,7 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<BatchService>();
         services.AddSingleton<OrderDetailsService>();
-        services.AddSingleton<UserAdministrationService>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<UserCommands>();
         services.AddSingleton<SchoolAdministrationService>();
         services.AddSingleton<RejectionReasonService>();
         services.AddOptions<ReviewOptions>();

@@ -10,9 +10,11 @@ using PhotoCollect.Core.Photos;
 
 namespace PhotoCollect.Core.Settings;
 
+/// <summary>Errors of the administrator settings.</summary>
 public static class SettingsErrors
 {
-    public const string Invalid = "settings.invalid";
+    /// <summary>{0}: every broken rule, joined.</summary>
+    public static readonly DomainError Invalid = new("settings.invalid", "{0}");
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ public static class StudentApiDocument
     /// <summary>Codes any endpoint may answer with; listed once in the document description.</summary>
     private static readonly string[] CommonCodes = [ApiErrors.RequestInvalid, ApiErrors.RateLimited];
 
-    private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired, ApiErrors.TokenExpired, Core.Students.StudentErrors.AccountNotFound];
+    private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired, ApiErrors.TokenExpired, Core.Students.StudentErrors.AccountNotFound.Code];
 
     public static void Configure(OpenApiOptions options)
     {
