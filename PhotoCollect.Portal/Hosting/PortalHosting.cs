@@ -49,7 +49,7 @@ public static class PortalHosting
             connectionString = $"Data Source={Path.Combine(dataFolder, "photocollect.db")}";
         }
 
-        services.AddPhotoCollectData(database.Provider, connectionString);
+        services.AddPhotoCollectData(database.Provider, connectionString, database.SqliteBusyTimeout);
         services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"), configuration);
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
         ConfigurePersonalDataKeys(builder, dataFolder);
