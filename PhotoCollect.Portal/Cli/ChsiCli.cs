@@ -179,25 +179,11 @@ public static class ChsiCli
         return PhotoCli.ExitOk;
     }
 
-    /// <summary>The same keys the portal uses (<see cref="Hosting.PortalHosting"/>): configured ones, else the development key file.</summary>
+    /// <summary>The same keys the portal uses (<see cref="Hosting.DevelopmentKeys"/>): configured ones, else the development key file.</summary>
     private static ChsiCodeOptions LoadOptions(IConfiguration configuration, bool production, string contentRoot)
     {
-        var options = configuration.GetSection(ChsiCodeOptions.SectionName).Get<ChsiCodeOptions>() ?? new ChsiCodeOptions();
-        if (options.Keys.Count > 0)
-        {
-            return options;
-        }
-
-        if (production)
-        {
-            throw new InvalidOperationException("Production 环境必须配置 ChsiCodes:CurrentKeyId 和 ChsiCodes:Keys。");
-        }
-
         var dataFolder = Path.GetFullPath(configuration["DataFolder"] is { Length: > 0 } folder ? folder : "App_Data", contentRoot);
-        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "chsi-codes.json"), ChsiCodeOptions.GenerateDevelopmentKeys);
-        options.CurrentKeyId = generated.CurrentKeyId;
-        options.Keys = generated.Keys;
-        return options;
+        return Hosting.DevelopmentKeys.ChsiCodes.Load(configuration, production, dataFolder);
     }
 
     private static async Task<int> UsageErrorAsync(TextWriter error, string message)
