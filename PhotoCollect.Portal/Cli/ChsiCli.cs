@@ -54,7 +54,13 @@ public static class ChsiCli
         return RunAsync(args, configuration, environment == Environments.Production, Directory.GetCurrentDirectory(), TimeProvider.System, Console.Out, Console.Error);
     }
 
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, bool production, string contentRoot, TimeProvider time, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs with the keys of the portal at <paramref name="contentRoot"/>. A relative <c>--out</c> is
+    /// resolved against <paramref name="workingDirectory"/>, by default the folder the command was
+    /// run from (<see cref="CallerDirectory"/>), not the content root.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, IConfiguration configuration, bool production, string contentRoot, TimeProvider time, TextWriter output, TextWriter error, string? workingDirectory = null)
     {
         if (args is [Verb, "help" or "-h" or "--help", ..])
         {
@@ -113,10 +119,10 @@ public static class ChsiCli
             validity = TimeSpan.FromDays(days);
         }
 
-        var outPath = values.GetValueOrDefault("out");
-        if (outPath is not null && File.Exists(outPath))
+        var outPath = values.GetValueOrDefault("out") is { } typed ? TypedPath.Resolve(typed, workingDirectory ?? CallerDirectory.Current) : null;
+        if (outPath is not null && File.Exists(outPath.Full))
         {
-            return await UsageErrorAsync(error, $"输出文件已存在，不会覆盖：{outPath}");
+            return await UsageErrorAsync(error, $"输出文件已存在，不会覆盖：{outPath.AsTyped}");
         }
 
         ChsiCodeIssuer issuer;
@@ -157,7 +163,7 @@ public static class ChsiCli
 
         if (outPath is not null)
         {
-            var full = Path.GetFullPath(outPath);
+            var full = outPath.Full;
             var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
             await File.WriteAllBytesAsync(temp, ChsiCodeIssuer.RenderPng(text));
             try
@@ -167,7 +173,7 @@ public static class ChsiCli
             catch (IOException)
             {
                 File.Delete(temp);
-                await error.WriteLineAsync($"输出文件已存在，不会覆盖：{outPath}");
+                await error.WriteLineAsync($"输出文件已存在，不会覆盖：{outPath.AsTyped}");
                 return PhotoCli.ExitFailed;
             }
 
