@@ -49,7 +49,7 @@ public sealed class CliWorkingDirectoryTests(CliPhotos photos) : IClassFixture<C
         {
             ["PWD"] = _typedIn.Path,
             ["DataFolder"] = _projectFolder.Combine("App_Data"),
-        }, "chsi", "issue", "--name", "孙小芳", "--id", "110105200401011237", "--school", "示例理工大学", "--out", "code.png");
+        }, "chsi", "issue", "--name", "孙小芳", "--id", TestIdNumbers.Valid, "--school", "示例理工大学", "--out", "code.png");
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.True(File.Exists(_typedIn.Combine("code.png")), run.Error);
