@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 
 namespace PhotoCollect.Core.Identity;
@@ -28,5 +29,17 @@ internal static class LastAdminGuard
         return db.Roles
             .Where(r => r.NormalizedName == AdminRole)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, stamp), cancellationToken);
+    }
+
+    /// <summary>Refuses with <see cref="IdentityErrors.LastAdmin"/> unless an active admin other than <paramref name="userId"/> remains.</summary>
+    public static async Task EnsureAnotherActiveAdminAsync(PhotoCollectDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var another = await db.UserRoles
+            .Where(ur => ur.UserId != userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin))
+            .AnyAsync(ur => db.Users.Any(u => u.Id == ur.UserId && u.IsActive), cancellationToken);
+        if (!another)
+        {
+            throw new DomainException(IdentityErrors.LastAdmin);
+        }
     }
 }

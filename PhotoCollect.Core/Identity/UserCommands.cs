@@ -67,7 +67,7 @@ public sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider time)
 
                 if (currentRole == Roles.Admin)
                 {
-                    await EnsureAnotherActiveAdminAsync(db, userId, ct);
+                    await LastAdminGuard.EnsureAnotherActiveAdminAsync(db, userId, ct);
                 }
             }
 
@@ -123,7 +123,7 @@ public sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider time)
 
                 if (await users.IsInRoleAsync(user, Roles.Admin))
                 {
-                    await EnsureAnotherActiveAdminAsync(db, userId, ct);
+                    await LastAdminGuard.EnsureAnotherActiveAdminAsync(db, userId, ct);
                 }
             }
 
@@ -224,17 +224,6 @@ public sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider time)
         }
 
         return role;
-    }
-
-    private static async Task EnsureAnotherActiveAdminAsync(PhotoCollectDbContext db, string userId, CancellationToken cancellationToken)
-    {
-        var another = await db.UserRoles
-            .Where(ur => ur.UserId != userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin))
-            .AnyAsync(ur => db.Users.Any(u => u.Id == ur.UserId && u.IsActive), cancellationToken);
-        if (!another)
-        {
-            throw new DomainException(IdentityErrors.LastAdmin);
-        }
     }
 
     private static async Task<AppUser> FindAsync(UserManager<AppUser> users, string userId) =>

@@ -10,13 +10,6 @@ using PhotoCollect.Core.Photos;
 
 namespace PhotoCollect.Core.Settings;
 
-/// <summary>Errors of the administrator settings.</summary>
-public static class SettingsErrors
-{
-    /// <summary>{0}: every broken rule, joined.</summary>
-    public static readonly DomainError Invalid = new("settings.invalid", "{0}");
-}
-
 /// <summary>
 /// Administrator settings over configuration. Keeps the current values in memory (loaded at
 /// start-up, replaced on save) and signals <see cref="IOptionsMonitor{PhotoSpec}"/> so new
