@@ -20,6 +20,6 @@ public sealed class ErrorStatusTests
             .ToList();
 
         Assert.Contains("user.last_admin", codes);
-        Assert.Empty(codes.Where(code => ApiErrors.MeaningOf(code) == code));
+        Assert.DoesNotContain(codes, code => ApiErrors.MeaningOf(code) == code);
     }
 }
