@@ -41,9 +41,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChsiCodeReader>();
         services.AddSingleton<FeatureCodeLookup>();
         services.AddScoped<StudentAccountService>(); // scoped: holds the typed WeChat HttpClient, which must not live forever
-        services.AddSingleton<StudentOrderService>();
+        services.AddSingleton<StudentOrderQueries>();
+        services.AddSingleton<StudentOrderCommands>();
+        services.AddSingleton<StudentPhotoCommands>();
         services.AddSingleton<ReferenceDataSeeder>();
-        services.AddSingleton<BatchService>();
+        services.AddSingleton<BatchQueries>();
+        services.AddSingleton<BatchCommands>();
         services.AddSingleton<OrderDetailsService>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserCommands>();

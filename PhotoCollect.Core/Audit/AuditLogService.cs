@@ -66,13 +66,13 @@ public sealed class AuditLogService(IDbContextFactory<PhotoCollectDbContext> fac
 
         if (query.From is { } from)
         {
-            var start = StartOfChinaDay(from);
+            var start = ChinaTime.StartOfDayUtc(from);
             events = events.Where(a => a.OccurredAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = StartOfChinaDay(to.AddDays(1));
+            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
             events = events.Where(a => a.OccurredAt < end);
         }
 
@@ -83,7 +83,4 @@ public sealed class AuditLogService(IDbContextFactory<PhotoCollectDbContext> fac
             .ToListAsync(cancellationToken);
         return new PagedResult<AuditEvent>(items, total);
     }
-
-    private static DateTimeOffset StartOfChinaDay(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
 }

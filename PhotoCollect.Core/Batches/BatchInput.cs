@@ -5,7 +5,7 @@ namespace PhotoCollect.Core.Batches;
 
 /// <summary>
 /// What a teacher or branch fills in to create or edit a batch. The portal form binds to it
-/// and shows these Chinese messages; <see cref="BatchService"/> validates it again.
+/// and shows these Chinese messages; <see cref="BatchCommands"/> validates it again.
 /// Times are China wall-clock times (what the user picks), price is in yuan.
 /// </summary>
 public sealed class BatchInput : IValidatableObject
@@ -38,24 +38,24 @@ public sealed class BatchInput : IValidatableObject
     [StringLength(1000, ErrorMessage = "备注最多 1000 个字。")]
     public string? Notes { get; set; }
 
-    public DateTimeOffset OpensAt => ToUtc(OpensAtLocal!.Value);
+    public DateTimeOffset OpensAt => ChinaTime.FromChinaLocal(OpensAtLocal!.Value);
 
-    public DateTimeOffset ClosesAt => ToUtc(ClosesAtLocal!.Value);
+    public DateTimeOffset ClosesAt => ChinaTime.FromChinaLocal(ClosesAtLocal!.Value);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (OpensAtLocal is { } opens && ClosesAtLocal is { } closes && closes <= opens)
         {
-            yield return new ValidationResult("截止时间必须晚于开始时间。", [nameof(ClosesAtLocal)]);
+            yield return new ValidationResult(BatchErrors.ClosesBeforeOpens.Message, [nameof(ClosesAtLocal)]);
         }
 
         if (PriceYuan is { } price && price * 100m != decimal.Truncate(price * 100m))
         {
-            yield return new ValidationResult("价格最多保留两位小数（精确到分）。", [nameof(PriceYuan)]);
+            yield return new ValidationResult(BatchErrors.PriceTooPrecise.Message, [nameof(PriceYuan)]);
         }
     }
 
-    /// <summary>Throws the first problem as <see cref="BatchErrors.Invalid"/>; the form shows them all.</summary>
+    /// <summary>Throws the problems as <see cref="BatchErrors.Invalid"/>; the form shows them per field.</summary>
     public void EnsureValid()
     {
         var results = new List<ValidationResult>();
@@ -63,6 +63,21 @@ public sealed class BatchInput : IValidatableObject
         {
             throw new DomainException(BatchErrors.Invalid, string.Join(" ", results.Select(r => r.ErrorMessage)));
         }
+    }
+
+    /// <summary>The validated values as the batch keeps them: price in fen, times as instants, blanks trimmed.</summary>
+    public BatchTerms ToTerms()
+    {
+        EnsureValid();
+        return new BatchTerms(
+            Name.Trim(),
+            Type,
+            OpensAt,
+            ClosesAt,
+            Money.YuanToFen(PriceYuan!.Value),
+            ExpectedHeadcount,
+            MaxSubmissions,
+            string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim());
     }
 
     public static BatchInput From(CollectionBatch batch) => new()
@@ -77,7 +92,4 @@ public sealed class BatchInput : IValidatableObject
         MaxSubmissions = batch.MaxSubmissions,
         Notes = batch.Notes,
     };
-
-    private static DateTimeOffset ToUtc(DateTime chinaLocal) =>
-        new DateTimeOffset(DateTime.SpecifyKind(chinaLocal, DateTimeKind.Unspecified), ChinaTime.Offset).ToUniversalTime();
 }

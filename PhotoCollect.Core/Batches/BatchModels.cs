@@ -44,7 +44,7 @@ public sealed record BatchListItem(
     int Submitted,
     int Approved);
 
-/// <summary>What the current user may do with a batch; the service checks the same rules again.</summary>
+/// <summary>What the current user may do with a batch: the batch's own <c>CanXxx</c> rules, which its transitions check again.</summary>
 public sealed record BatchPermissions(bool CanEdit, bool CanClose, bool CanReopen, bool CanArchive, bool CanRegenerateCode);
 
 public sealed record DailyCount(DateOnly Day, int Count);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PhotoCollect.Core.Audit;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Schools;
 
@@ -19,155 +21,174 @@ public enum BatchStatus
     Archived = 2,
 }
 
-/// <summary>采集批次: students join it with its 特征码.</summary>
-public sealed class CollectionBatch
+/// <summary>
+/// 采集批次: students join it with its 特征码. Its state changes only through its methods (the
+/// transitions live in <c>CollectionBatch.Transitions.cs</c>); each transition asks the same
+/// <c>CanXxx</c> method the portal's buttons read, and queues its own <see cref="AuditEvent"/>,
+/// which the DbContext saves in the same transaction.
+/// </summary>
+public sealed partial class CollectionBatch : IHasPendingAuditEvents
 {
     public const int DefaultMaxSubmissions = 3;
 
+    private readonly List<AuditEvent> _pendingAuditEvents = [];
+
+    /// <summary>For EF Core; new batches come from <see cref="Create"/>.</summary>
+    private CollectionBatch()
+    {
+    }
+
     public int Id { get; set; }
-    public required string Name { get; set; }
-    public int SchoolId { get; set; }
+    public string Name { get; private set; } = "";
+    public int SchoolId { get; private set; }
     public School? School { get; set; }
 
     /// <summary>Copied from the school when created, so branch scoping needs no join.</summary>
-    public int BranchId { get; set; }
+    public int BranchId { get; private set; }
     public Branch? Branch { get; set; }
-    public CollectionType Type { get; set; }
+    public CollectionType Type { get; private set; }
 
     /// <summary>特征码: 8 characters from <see cref="FeatureCodeGenerator.Alphabet"/>.</summary>
-    public required string FeatureCode { get; set; }
+    public string FeatureCode { get; private set; } = "";
 
-    public DateTimeOffset OpensAt { get; set; }
-    public DateTimeOffset ClosesAt { get; set; }
+    public DateTimeOffset OpensAt { get; private set; }
+    public DateTimeOffset ClosesAt { get; private set; }
 
     /// <summary>Price in fen (分); 0 means free.</summary>
-    public int PriceFen { get; set; }
+    public int PriceFen { get; private set; }
 
-    public int ExpectedHeadcount { get; set; }
-    public int MaxSubmissions { get; set; } = DefaultMaxSubmissions;
-    public BatchStatus Status { get; set; }
-    public string? Notes { get; set; }
-    public string? CreatedById { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-    public DateTimeOffset? ArchivedAt { get; set; }
+    public int ExpectedHeadcount { get; private set; }
+    public int MaxSubmissions { get; private set; } = DefaultMaxSubmissions;
+    public BatchStatus Status { get; private set; }
+    public string? Notes { get; private set; }
+    public string? CreatedById { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? ArchivedAt { get; private set; }
 
     /// <summary>Optimistic concurrency token, renewed on every save.</summary>
     public Guid Version { get; set; }
 
-    /// <summary>True when new orders and first submissions are accepted at <paramref name="now"/>.</summary>
-    public bool AcceptsSubmissions(DateTimeOffset now) =>
-        Status == BatchStatus.Open && now >= OpensAt && now < ClosesAt;
+    /// <summary>The terms staff set, as the edit form starts from them.</summary>
+    public BatchTerms Terms => new(Name, Type, OpensAt, ClosesAt, PriceFen, ExpectedHeadcount, MaxSubmissions, Notes);
 
-    /// <summary>Open → Closed: no new orders or first submissions; orders in progress carry on.</summary>
-    public void Close(DateTimeOffset now)
+    /// <summary>Audit events raised since the batch was created or loaded; the DbContext drains them on save.</summary>
+    public IReadOnlyList<AuditEvent> PendingAuditEvents => _pendingAuditEvents;
+
+    /// <summary>A new open batch of <paramref name="school"/> with the 特征码 <paramref name="featureCode"/>.</summary>
+    public static CollectionBatch Create(School school, BatchTerms terms, string featureCode, Actor actor, DateTimeOffset now)
     {
-        if (Status != BatchStatus.Open)
+        EnsureConsistent(terms);
+        var batch = new CollectionBatch
         {
-            throw new DomainException(BatchErrors.InvalidTransition, $"批次当前状态为“{Status.ToChinese()}”，不能关闭。");
-        }
-
-        Status = BatchStatus.Closed;
-        ClosedAt = now;
+            SchoolId = school.Id,
+            BranchId = school.BranchId,
+            FeatureCode = featureCode,
+            Status = BatchStatus.Open,
+            CreatedById = actor.Kind == ActorKind.Staff ? actor.Id : null,
+            CreatedAt = now,
+        };
+        batch.Apply(terms);
+        batch.Record(actor, now, BatchAuditActions.Created,
+            $"{batch.Name}（{school.Name}，{batch.Type.ToChinese()}，特征码 {featureCode}，{Money.FormatYuan(batch.PriceFen)}）");
+        return batch;
     }
 
-    /// <summary>Closed → Open, only while the deadline is still ahead (extend it first otherwise).</summary>
-    public void Reopen(DateTimeOffset now)
-    {
-        if (Status != BatchStatus.Closed)
-        {
-            throw new DomainException(BatchErrors.InvalidTransition, $"批次当前状态为“{Status.ToChinese()}”，不能重新开放。");
-        }
+    // What staff may do next. The transitions check these, and the portal shows a button only
+    // when its method says yes, so the two cannot drift apart.
 
-        if (ClosesAt <= now)
-        {
-            throw new DomainException(BatchErrors.DeadlinePassed, "批次已过截止时间，请先编辑批次、延后截止时间，再重新开放。");
-        }
+    /// <summary>Terms and school can change until the batch is archived.</summary>
+    public bool CanEdit() => Status != BatchStatus.Archived;
 
-        Status = BatchStatus.Open;
-        ClosedAt = null;
-    }
+    /// <summary>A new 特征码 can be drawn until the batch is archived.</summary>
+    public bool CanRegenerateFeatureCode() => Status != BatchStatus.Archived;
 
-    /// <summary>Closed → Archived, final: the retention period for photos and personal data starts.</summary>
-    public void Archive(DateTimeOffset now)
-    {
-        if (Status != BatchStatus.Closed)
-        {
-            throw new DomainException(BatchErrors.InvalidTransition, Status == BatchStatus.Open
-                ? "请先关闭批次，再归档。"
-                : "批次已归档。");
-        }
+    public bool CanClose() => Status == BatchStatus.Open;
 
-        Status = BatchStatus.Archived;
-        ArchivedAt = now;
-    }
+    /// <summary>A closed batch reopens only while its deadline is still ahead (extend it first otherwise).</summary>
+    public bool CanReopen(DateTimeOffset now) => Status == BatchStatus.Closed && now < ClosesAt;
+
+    /// <summary>Only a closed batch is archived: closing first stops new orders before the retention clock starts.</summary>
+    public bool CanArchive() => Status == BatchStatus.Closed;
 
     /// <summary>
-    /// An archived batch is finished: its photos and personal data await the retention purge, so
-    /// nothing about its orders may change any more (closed batches still take corrections of
-    /// rejected orders).
+    /// Why nothing about the batch's orders may change any more, or null. An archived batch is
+    /// finished: its photos and personal data await the retention purge (closed batches still take
+    /// corrections of rejected orders).
     /// </summary>
+    public DomainError? ArchivedBlocker() => Status == BatchStatus.Archived ? BatchErrors.Archived : null;
+
+    /// <summary>Why the batch takes no new orders or first submissions at <paramref name="now"/>, or null.</summary>
+    public DomainError? SubmissionsBlocker(DateTimeOffset now) =>
+        Status != BatchStatus.Open ? BatchErrors.Closed
+        : now < OpensAt ? BatchErrors.NotYetOpen.With(ChinaTime.Minutes(OpensAt))
+        : now >= ClosesAt ? BatchErrors.Expired
+        : null;
+
+    /// <summary>True when new orders and first submissions are accepted at <paramref name="now"/>.</summary>
+    public bool AcceptsSubmissions(DateTimeOffset now) => SubmissionsBlocker(now) is null;
+
     public void EnsureNotArchived()
     {
-        if (Status == BatchStatus.Archived)
+        if (ArchivedBlocker() is { } blocker)
         {
-            throw new DomainException(BatchErrors.Archived, "该采集批次已归档，订单不能再修改。如有问题请联系分社或老师。");
+            throw new DomainException(blocker);
         }
     }
 
-    /// <summary>Throws the reason why the batch takes no new orders or first submissions.</summary>
     public void EnsureAcceptsSubmissions(DateTimeOffset now)
     {
-        if (Status != BatchStatus.Open)
+        if (SubmissionsBlocker(now) is { } blocker)
         {
-            throw new DomainException(BatchErrors.Closed, "该采集批次已关闭，无法提交。请联系分社或老师。");
-        }
-
-        if (now < OpensAt)
-        {
-            throw new DomainException(BatchErrors.NotYetOpen, $"该采集批次尚未开始，开始时间：{ChinaTime.ToChina(OpensAt):yyyy-MM-dd HH:mm}。");
-        }
-
-        if (now >= ClosesAt)
-        {
-            throw new DomainException(BatchErrors.Expired, "该采集批次已过截止时间，无法提交。请联系分社或老师。");
+            throw new DomainException(blocker);
         }
     }
-}
 
-public static class BatchText
-{
-    public static string ToChinese(this BatchStatus status) => status switch
+    IReadOnlyList<AuditEvent> IHasPendingAuditEvents.TakePendingAuditEvents()
     {
-        BatchStatus.Open => "进行中",
-        BatchStatus.Closed => "已关闭",
-        BatchStatus.Archived => "已归档",
-        _ => status.ToString(),
-    };
+        // The log names a batch by its id, which the database assigns on insert.
+        if (Id == 0)
+        {
+            return [];
+        }
 
-    public static string ToChinese(this CollectionType type) => type switch
+        var id = Id.ToString(CultureInfo.InvariantCulture);
+        var taken = _pendingAuditEvents.ToList();
+        taken.ForEach(e => e.EntityId = id);
+        _pendingAuditEvents.Clear();
+        return taken;
+    }
+
+    /// <summary>Forgets raised events: test data and benchmarks set batches up through transitions without logging them.</summary>
+    internal void ClearPendingAuditEvents() => _pendingAuditEvents.Clear();
+
+    private static void EnsureConsistent(BatchTerms terms)
     {
-        CollectionType.Centralised => "集中采集",
-        CollectionType.Individual => "个人采集",
-        _ => type.ToString(),
-    };
-}
+        if (terms.ClosesAt <= terms.OpensAt)
+        {
+            throw new DomainException(BatchErrors.ClosesBeforeOpens);
+        }
 
-public static class BatchErrors
-{
-    public const string CodeInvalid = "batch.code_invalid";
-    public const string NotFound = "batch.not_found";
-    public const string TypeMismatch = "batch.type_mismatch";
-    public const string Invalid = "batch.invalid";
-    public const string InvalidPrice = "batch.invalid_price";
-    public const string InvalidTransition = "batch.invalid_transition";
-    public const string DeadlinePassed = "batch.deadline_passed";
-    public const string Concurrency = "batch.concurrency";
-    public const string SchoolNotAllowed = "batch.school_not_allowed";
-    public const string Forbidden = "batch.forbidden";
-    public const string Closed = "batch.closed";
-    public const string Archived = "batch.archived";
-    public const string NotYetOpen = "batch.not_open";
-    public const string Expired = "batch.expired";
-    public const string FeatureCodeExhausted = "batch.feature_code_exhausted";
+        if (terms.PriceFen < 0)
+        {
+            throw new DomainException(BatchErrors.NegativePrice);
+        }
+    }
+
+    private void Apply(BatchTerms terms)
+    {
+        Name = terms.Name;
+        Type = terms.Type;
+        OpensAt = terms.OpensAt;
+        ClosesAt = terms.ClosesAt;
+        PriceFen = terms.PriceFen;
+        ExpectedHeadcount = terms.ExpectedHeadcount;
+        MaxSubmissions = terms.MaxSubmissions;
+        Notes = terms.Notes;
+    }
+
+    private void Record(Actor actor, DateTimeOffset now, AuditAction action, string? details) =>
+        _pendingAuditEvents.Add(AuditEvent.For(actor, now, action, nameof(CollectionBatch), Id.ToString(CultureInfo.InvariantCulture), details));
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Batch {Id} {FeatureCode} ({Status})");
 }

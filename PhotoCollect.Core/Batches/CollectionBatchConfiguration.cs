@@ -12,6 +12,8 @@ internal sealed class CollectionBatchConfiguration : IEntityTypeConfiguration<Co
         builder.Property(b => b.FeatureCode).HasMaxLength(FeatureCodeGenerator.Length).IsUnicode(false);
         builder.Property(b => b.Notes).HasMaxLength(1000);
         builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.Ignore(b => b.PendingAuditEvents);
+        builder.Ignore(b => b.Terms);
         builder.HasIndex(b => b.FeatureCode).IsUnique();
         builder.HasIndex(b => new { b.SchoolId, b.Status });
         builder.HasIndex(b => new { b.BranchId, b.Status });

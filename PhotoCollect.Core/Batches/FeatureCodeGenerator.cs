@@ -29,7 +29,7 @@ public sealed class FeatureCodeGenerator(ISecureRandom random)
             }
         }
 
-        throw new DomainException(BatchErrors.FeatureCodeExhausted, "生成特征码失败，请重试。");
+        throw new DomainException(BatchErrors.FeatureCodeExhausted);
     }
 
     /// <summary>Normalises what a student typed: trims, upper-cases, drops spaces and dashes.</summary>

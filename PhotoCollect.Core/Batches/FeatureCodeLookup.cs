@@ -29,10 +29,10 @@ public sealed class FeatureCodeLookup(IDbContextFactory<PhotoCollectDbContext> f
     /// </summary>
     public static string Normalize(string? featureCode)
     {
-        var value = new string((featureCode ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
-        if (value.Length != FeatureCodeGenerator.Length || value.Any(c => !FeatureCodeGenerator.Alphabet.Contains(c, StringComparison.Ordinal)))
+        var value = FeatureCodeGenerator.Normalize(featureCode ?? "");
+        if (!FeatureCodeGenerator.IsWellFormed(value))
         {
-            throw new DomainException(BatchErrors.CodeInvalid, "特征码为 8 位字母和数字（不含 0、O、1、I、L），请核对老师提供的特征码后重新输入。");
+            throw new DomainException(BatchErrors.CodeInvalid);
         }
 
         return value;
@@ -59,10 +59,10 @@ public sealed class FeatureCodeLookup(IDbContextFactory<PhotoCollectDbContext> f
         var code = Normalize(featureCode);
         var batch = await batches.Include(b => b.School)
             .SingleOrDefaultAsync(b => b.FeatureCode == code, cancellationToken)
-            ?? throw new DomainException(BatchErrors.NotFound, "没有找到该特征码对应的采集批次：请核对老师提供的特征码后重新输入，或联系老师确认。");
+            ?? throw new DomainException(BatchErrors.CodeNotFound);
         if (batch.Type != type)
         {
-            throw new DomainException(BatchErrors.TypeMismatch, $"该特征码属于“{batch.Type.ToChinese()}”批次，请返回选择“{batch.Type.ToChinese()}”后再输入。");
+            throw new DomainException(BatchErrors.TypeMismatch, batch.Type.ToChinese());
         }
 
         return batch;

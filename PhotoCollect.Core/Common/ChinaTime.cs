@@ -45,6 +45,9 @@ public static class ChinaTime
     /// <summary>2026-12-04</summary>
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>12/4 (chart axes)</summary>
+    public static string MonthDay(DateOnly day) => day.ToString("M/d", CultureInfo.InvariantCulture);
+
     /// <summary>2026年12月4日 17:05 (printed notices and student-facing text)</summary>
     public static string Long(DateTimeOffset value) => Format(value, "yyyy年M月d日 HH:mm");
 

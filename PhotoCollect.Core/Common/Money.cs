@@ -13,18 +13,18 @@ public static class Money
     {
         if (yuan < 0)
         {
-            throw new DomainException(BatchErrors.InvalidPrice, "价格不能为负数。");
+            throw new DomainException(BatchErrors.NegativePrice);
         }
 
         if (yuan > MaxYuan)
         {
-            throw new DomainException(BatchErrors.InvalidPrice, $"价格不能超过 {MaxYuan:0} 元。");
+            throw new DomainException(BatchErrors.PriceTooHigh, MaxYuan);
         }
 
         var fen = yuan * 100m;
         if (fen != decimal.Truncate(fen))
         {
-            throw new DomainException(BatchErrors.InvalidPrice, "价格最多保留两位小数（精确到分）。");
+            throw new DomainException(BatchErrors.PriceTooPrecise);
         }
 
         return (int)fen;

@@ -60,19 +60,38 @@ public class PhotoCollectDbContext : IdentityDbContext<AppUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (AuditEventsAwaitKeys())
+        {
+            PrepareForSave();
+            saved += base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, then saves again when a new entity could only name itself in its audit events once
+    /// inserted (a batch is logged by its generated id): callers that create one hold a
+    /// transaction around the save so both land together.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (AuditEventsAwaitKeys())
+        {
+            PrepareForSave();
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return saved;
     }
 
     /// <summary>
     /// Renews the concurrency tokens of changed orders and batches (works the same on both
-    /// providers, unlike SQL Server's rowversion) and saves the audit events that order
-    /// transitions raised, in the same transaction.
+    /// providers, unlike SQL Server's rowversion) and saves the audit events that order and
+    /// batch transitions raised, in the same transaction.
     /// </summary>
     private void PrepareForSave()
     {
@@ -83,12 +102,6 @@ public class PhotoCollectDbContext : IdentityDbContext<AppUser>
             {
                 entry.Entity.Version = Guid.NewGuid();
             }
-
-            if (entry.Entity.PendingAuditEvents.Count > 0)
-            {
-                AuditEvents.AddRange(entry.Entity.PendingAuditEvents);
-                entry.Entity.ClearPendingAuditEvents();
-            }
         }
 
         foreach (var entry in ChangeTracker.Entries<CollectionBatch>().ToList())
@@ -98,5 +111,13 @@ public class PhotoCollectDbContext : IdentityDbContext<AppUser>
                 entry.Entity.Version = Guid.NewGuid();
             }
         }
+
+        foreach (var entry in ChangeTracker.Entries<IHasPendingAuditEvents>().ToList())
+        {
+            AuditEvents.AddRange(entry.Entity.TakePendingAuditEvents());
+        }
     }
+
+    private bool AuditEventsAwaitKeys() =>
+        ChangeTracker.Entries<IHasPendingAuditEvents>().Any(e => e.State != EntityState.Detached && e.Entity.PendingAuditEvents.Count > 0);
 }

@@ -109,23 +109,9 @@ public sealed class DemoDataSeeder(
     private async Task<CollectionBatch> AddBatchAsync(
         PhotoCollectDbContext db, School school, AppUser teacher, string name, CollectionType type, int priceFen, int expected, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var batch = new CollectionBatch
-        {
-            Name = name,
-            SchoolId = school.Id,
-            BranchId = school.BranchId,
-            Type = type,
-            FeatureCode = await featureCodes.NextUniqueAsync(db, cancellationToken),
-            OpensAt = now.AddDays(-7),
-            ClosesAt = now.AddDays(30),
-            PriceFen = priceFen,
-            ExpectedHeadcount = expected,
-            Notes = "演示数据",
-            CreatedById = teacher.Id,
-            CreatedAt = now.AddDays(-7),
-        };
+        var terms = new BatchTerms(name, type, now.AddDays(-7), now.AddDays(30), priceFen, expected, CollectionBatch.DefaultMaxSubmissions, "演示数据");
+        var batch = CollectionBatch.Create(school, terms, await featureCodes.NextUniqueAsync(db, cancellationToken), Actor.Staff(teacher.Id, teacher.DisplayName), now.AddDays(-7));
         db.CollectionBatches.Add(batch);
-        db.AuditEvents.Add(Audit.AuditEvent.For(Actor.Staff(teacher.Id, teacher.DisplayName), batch.CreatedAt, Batches.BatchAuditActions.Created, nameof(CollectionBatch), batch.FeatureCode, name));
         return batch;
     }
 }

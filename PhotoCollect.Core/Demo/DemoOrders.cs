@@ -138,7 +138,7 @@ internal sealed class DemoOrders(
             CheckReportJson = report.ToJson(),
             UploadedAt = at,
         };
-        order.AttachPhoto(photo, student, at);
+        order.AttachPhoto(photo, order.Batch!, student, at);
     }
 
     private static ReviewDecision Decision(Order order, string reviewerId, bool approved, string[] reasons, DateTimeOffset at) => new()

@@ -8,7 +8,7 @@ public static class IdentityErrors
     public static readonly DomainError UserNotFound = new("user.not_found", "账号不存在。");
 
     /// <summary>{0}: the form's (or Identity's) messages, joined.</summary>
-    public static readonly DomainError Invalid = new("user.invalid", "{0}");
+    public static readonly DomainError Invalid = new("user.invalid", "账号信息有误：{0}");
 
     public static readonly DomainError BranchUnavailable = new("user.invalid", "所选分社不存在或已停用。");
     public static readonly DomainError SchoolUnavailable = new("user.invalid", "所选学校不存在或已停用。");

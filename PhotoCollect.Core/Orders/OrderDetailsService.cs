@@ -9,61 +9,6 @@ using PhotoCollect.Core.Students;
 
 namespace PhotoCollect.Core.Orders;
 
-public sealed record OrderStudent(
-    string Name,
-    string ChsiStudentId,
-    string IdNumberMasked,
-    string SchoolName,
-    string? SchoolCode,
-    string? StudentNo,
-    string? Major,
-    string? EducationLevel,
-    string? EducationCategory,
-    int? GraduationYear,
-    string? ContactEmail,
-    string ContactPhoneMasked);
-
-public sealed record OrderPhoto(
-    int VersionNo,
-    bool IsCurrent,
-    DateTimeOffset UploadedAt,
-    PhotoSource Source,
-    PhotoCheckOutcome Outcome,
-    long SizeBytes,
-    int Width,
-    int Height,
-    IReadOnlyList<PhotoIssue> Issues);
-
-public sealed record OrderDecision(DateTimeOffset DecidedAt, string ReviewerName, bool Approved, int? PhotoVersionNo, IReadOnlyList<string> Reasons, string? Comment);
-
-public sealed record OrderPayment(string OutTradeNo, int AmountFen, PaymentStatus Status, string? TransactionId, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt);
-
-public sealed record OrderRefund(string OutRefundNo, int AmountFen, RefundStatus Status, string Reason, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt);
-
-public sealed record OrderDetails(
-    long Id,
-    string OrderNo,
-    int BatchId,
-    string BatchName,
-    string SchoolName,
-    OrderStatus Status,
-    int SubmissionCount,
-    int MaxSubmissions,
-    int PriceFen,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? SubmittedAt,
-    DateTimeOffset? PaidAt,
-    DateTimeOffset? ReviewedAt,
-    DateTimeOffset? ExportedAt,
-    OrderStudent Student,
-    IReadOnlyList<OrderPhoto> Photos,
-    IReadOnlyList<OrderDecision> Decisions,
-    IReadOnlyList<OrderPayment> Payments,
-    IReadOnlyList<OrderRefund> Refunds,
-    IReadOnlyList<AuditEvent> Timeline,
-    bool CanRevealIdNumber);
-
 /// <summary>
 /// One order as staff see it: read-only for teachers and reviewers outside the review
 /// workspace. Scoped like the batches; only admins may reveal the full ID number, and every
@@ -71,18 +16,12 @@ public sealed record OrderDetails(
 /// </summary>
 public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext> factory, PersonalDataProtector protector, TimeProvider time)
 {
-
     public async Task<OrderDetails> GetAsync(StaffScope scope, long orderId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var order = await scope.Apply(db.Orders.AsNoTracking())
-            .Include(o => o.Batch).ThenInclude(b => b!.School)
-            .Include(o => o.StudentRecord)
-            .Include(o => o.Photos)
-            .AsSplitQuery()
+        var order = await scope.Apply(db.Orders.AsNoTracking()).WithBatchStudentAndPhotos()
             .FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw NotFound();
 
-        var record = order.StudentRecord!;
         var photos = order.Photos.OrderByDescending(p => p.VersionNo).Select(p => new OrderPhoto(
                 p.VersionNo,
                 p.VersionNo == order.CurrentPhotoVersionNo,
@@ -92,7 +31,7 @@ public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext>
                 p.SizeBytes,
                 p.Width,
                 p.Height,
-                ReadIssues(p.CheckReportJson)))
+                PhotoCheckReport.ReadStored(p.CheckReportJson)?.Issues ?? []))
             .ToList();
 
         var reasonLabels = await db.RejectionReasons.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Label, cancellationToken);
@@ -137,9 +76,7 @@ public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext>
             order.PaidAt,
             order.ReviewedAt,
             order.ExportedAt,
-            new OrderStudent(
-                record.Name, record.ChsiStudentId, record.IdNumberMasked, record.SchoolName, record.SchoolCode, record.StudentNo, record.Major,
-                record.EducationLevel, record.EducationCategory, record.GraduationYear, record.ContactEmail, Masking.Phone(record.ContactPhone)),
+            OrderStudent.From(order.StudentRecord!),
             photos,
             decisions.Select(d => new OrderDecision(
                     d.DecidedAt, d.ReviewerName ?? d.ReviewerId, d.Approved, d.VersionNo,
@@ -156,7 +93,7 @@ public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext>
     {
         if (!scope.IsAdmin)
         {
-            throw new DomainException(OrderErrors.RevealForbidden, "只有管理员可以查看完整证件号。");
+            throw new DomainException(OrderErrors.RevealForbidden);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -184,22 +121,5 @@ public sealed class OrderDetailsService(IDbContextFactory<PhotoCollectDbContext>
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IReadOnlyList<PhotoIssue> ReadIssues(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            return PhotoCheckReport.FromJson(json)?.Issues ?? [];
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return [];
-        }
-    }
-
-    private static DomainException NotFound() => new(OrderErrors.NotFound, "订单不存在，或您无权查看。");
+    private static DomainException NotFound() => new(OrderErrors.NotFound);
 }

@@ -1,5 +1,7 @@
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Photos;
+using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Students;
 
 namespace PhotoCollect.Core.Orders;
 
@@ -42,11 +44,40 @@ public sealed record StudentDetailsView(
     string? EducationCategory,
     int? GraduationYear,
     string? Email,
-    string? PhoneMasked);
+    string? PhoneMasked)
+{
+    /// <summary>The student's details as the student API shows them: name and phone masked, the ID number only in its stored masked form.</summary>
+    public static StudentDetailsView From(StudentRecord record) => new(
+        Masking.Name(record.Name),
+        record.IdNumberMasked,
+        record.StudentNo,
+        record.SchoolName,
+        record.Major,
+        record.EducationLevel,
+        record.EducationCategory,
+        record.GraduationYear,
+        record.ContactEmail,
+        record.ContactPhone is null ? null : Masking.Phone(record.ContactPhone));
+}
 
-public sealed record RejectionReasonView(string Code, string Label, string Guidance);
+public sealed record RejectionReasonView(string Code, string Label, string Guidance)
+{
+    /// <summary>A reason from the catalogue; a code no longer in it still gets a label and advice.</summary>
+    public static RejectionReasonView For(string code, IReadOnlyDictionary<string, RejectionReason> catalogue) =>
+        catalogue.GetValueOrDefault(code) is { } reason
+            ? new RejectionReasonView(reason.Code, reason.Label, reason.Guidance)
+            : new RejectionReasonView(code, "其他", "请按审核意见重新拍摄照片。");
+}
 
-public sealed record RejectionView(IReadOnlyList<RejectionReasonView> Reasons, string? Comment, int PhotoVersionNo, DateTimeOffset DecidedAt);
+public sealed record RejectionView(IReadOnlyList<RejectionReasonView> Reasons, string? Comment, int PhotoVersionNo, DateTimeOffset DecidedAt)
+{
+    /// <summary>A rejecting decision with each reason's label and guidance; <paramref name="photoVersionNo"/> is the version it judged (0 when not known).</summary>
+    public static RejectionView From(ReviewDecision decision, IReadOnlyDictionary<string, RejectionReason> catalogue, int photoVersionNo) => new(
+        decision.ReasonCodes.Select(code => RejectionReasonView.For(code, catalogue)).ToList(),
+        decision.Comment,
+        photoVersionNo,
+        decision.DecidedAt);
+}
 
 public sealed record PhotoVersionView(
     int VersionNo,

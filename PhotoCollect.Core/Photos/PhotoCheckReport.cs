@@ -78,6 +78,28 @@ public sealed record PhotoCheckReport
 
     public static PhotoCheckReport? FromJson(string json) => JsonSerializer.Deserialize<PhotoCheckReport>(json, Json);
 
+    /// <summary>
+    /// The report kept with a photo (<see cref="PhotoVersion.CheckReportJson"/>), or null when there
+    /// is none or it cannot be read: a screen showing a stored photo must not fail because a report
+    /// was written by an older engine.
+    /// </summary>
+    public static PhotoCheckReport? ReadStored(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return FromJson(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static PhotoCheckOutcome OutcomeOf(IEnumerable<PhotoIssue> issues)
     {
         var worst = issues.Select(i => (PhotoIssueSeverity?)i.Severity).Max();

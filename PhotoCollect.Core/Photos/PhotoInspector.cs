@@ -545,7 +545,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
         if (deltaE > spec.BackgroundDeltaEWarning)
         {
             issues.Add(new PhotoIssue(PhotoIssueCodes.BackgroundColor, deltaE > spec.BackgroundDeltaEError ? PhotoIssueSeverity.Error : PhotoIssueSeverity.Warning,
-                "背景颜色不是要求的蓝色（色号 28BEFA）。请使用蓝色背景重新拍摄，或使用“一键修正”替换背景。", $"ΔE {deltaE:0.0}", $"ΔE ≤ {spec.BackgroundDeltaEWarning:0.#}"));
+                $"背景颜色不是要求的蓝色（色号 {PhotoRequirementsText.ColourCode(spec)}）。请使用蓝色背景重新拍摄，或使用“一键修正”替换背景。", $"ΔE {deltaE:0.0}", $"ΔE ≤ {spec.BackgroundDeltaEWarning:0.#}"));
         }
 
         if (background.Spread > spec.BackgroundSpreadWarning)

@@ -289,7 +289,7 @@ public sealed class ReviewService(
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         if (!approve && codes.Count == 0)
         {
-            throw new DomainException(OrderErrors.ReasonsRequired, "驳回时至少选择一个驳回原因。");
+            throw new DomainException(OrderErrors.ReasonsRequired);
         }
 
         if (comment is { Length: > 500 })
@@ -310,7 +310,7 @@ public sealed class ReviewService(
 
         if (requireCleanPass && order.CurrentPhoto!.Outcome != PhotoCheckOutcome.Pass)
         {
-            throw new DomainException(OrderErrors.InvalidTransition, "只有自动检测完全合格的照片可以批量通过。");
+            throw new DomainException(OrderErrors.InvalidTransition.Code, "只有自动检测完全合格的照片可以批量通过。");
         }
 
         var claim = await db.ReviewClaims.FirstOrDefaultAsync(c => c.OrderId == order.Id, cancellationToken);
@@ -538,5 +538,5 @@ public sealed class ReviewService(
             _ => $"订单状态已变为“{order.Status.ToChinese()}”，本次审核未保存。",
         });
 
-    private static DomainException NotFound() => new(OrderErrors.NotFound, "订单不存在，或您无权查看。");
+    private static DomainException NotFound() => new(OrderErrors.NotFound);
 }

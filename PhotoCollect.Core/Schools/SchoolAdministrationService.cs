@@ -133,7 +133,7 @@ public sealed class SchoolAdministrationService(IDbContextFactory<PhotoCollectDb
             if (moved)
             {
                 var batches = await db.CollectionBatches.Where(b => b.SchoolId == school.Id).ToListAsync(ct);
-                batches.ForEach(b => b.BranchId = branch.Id);
+                batches.ForEach(b => b.FollowSchoolToBranch(branch.Id));
             }
 
             db.AuditEvents.Add(AuditEvent.For(actor, now, schoolId is null ? SchoolAuditActions.SchoolCreated : SchoolAuditActions.SchoolUpdated, nameof(School), Id(school.Id),

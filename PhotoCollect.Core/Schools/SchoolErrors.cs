@@ -6,7 +6,7 @@ namespace PhotoCollect.Core.Schools;
 public static class SchoolErrors
 {
     /// <summary>{0}: the form's validation messages, joined.</summary>
-    public static readonly DomainError Invalid = new("school.invalid", "{0}");
+    public static readonly DomainError Invalid = new("school.invalid", "填写有误：{0}");
 
     public static readonly DomainError BranchMissing = new("school.invalid", "所选分社不存在。");
     public static readonly DomainError NotFound = new("school.not_found", "学校不存在。");

@@ -6,5 +6,5 @@ namespace PhotoCollect.Core.Settings;
 public static class SettingsErrors
 {
     /// <summary>{0}: every broken rule, joined.</summary>
-    public static readonly DomainError Invalid = new("settings.invalid", "{0}");
+    public static readonly DomainError Invalid = new("settings.invalid", "设置有误：{0}");
 }

@@ -18,29 +18,42 @@ namespace PhotoCollect.Portal.Api;
 /// </summary>
 public static class ApiErrors
 {
-    public const string AuthRequired = "auth.required";
-    public const string TokenExpired = "auth.token_expired";
-    public const string Forbidden = "auth.forbidden";
-    public const string RateLimited = "rate_limited";
-    public const string RequestInvalid = "request.invalid";
-    public const string NotFound = "api.not_found";
-    public const string UploadTooLarge = "upload.too_large";
-    public const string MultipartRequired = "upload.multipart_required";
-    public const string FileRequired = "upload.file_required";
-    public const string InvalidSource = "upload.invalid_source";
+    public static readonly DomainError AuthRequired = new("auth.required", "请先登录（在请求头 Authorization 中携带 Bearer 令牌）。");
+    public static readonly DomainError TokenExpired = new("auth.token_expired", "登录已过期，请重新登录。");
+    public static readonly DomainError Forbidden = new("auth.forbidden", "无权访问该接口。");
+    public static readonly DomainError RateLimited = new("rate_limited", "操作太频繁，请稍后再试。");
+    public static readonly DomainError RequestInvalid = new("request.invalid", "请求格式有误：请检查提交的参数（JSON 字段名和取值）。");
+    public static readonly DomainError FormInvalid = new(RequestInvalid.Code, "上传的表单格式有误或不完整，请重新选择图片后再上传。");
+    public static readonly DomainError TooManyFormFields = new(RequestInvalid.Code, "表单字段过多。");
+
+    /// <summary>{0}: the form field's name.</summary>
+    public static readonly DomainError FormFieldTooLong = new(RequestInvalid.Code, "表单字段 {0} 过长。");
+
+    /// <summary>{0}: the HTTP method; {1}: the path.</summary>
+    public static readonly DomainError NotFound = new("api.not_found", "接口不存在：{0} {1}");
+
+    /// <summary>{0}: the limit in MB.</summary>
+    public static readonly DomainError UploadTooLarge = new("upload.too_large", "上传内容过大（最多 {0} MB）：请压缩或换一张图片后重试。");
+
+    /// <summary>The same refusal for a small JSON body; {0}: the limit in KB.</summary>
+    public static readonly DomainError RequestTooLarge = new(UploadTooLarge.Code, "请求内容过大（最多 {0} KB）。");
+
+    public static readonly DomainError MultipartRequired = new("upload.multipart_required", "请以 multipart/form-data 方式上传文件（表单字段名 file）。");
+    public static readonly DomainError FileRequired = new("upload.file_required", "没有收到文件：请在表单字段 file 中上传图片。");
+    public static readonly DomainError InvalidSource = new("upload.invalid_source", "source 只能是 Camera、Album 或 AutoFixed。");
 
     private static readonly Dictionary<string, (int Status, string Meaning)> Known = new(StringComparer.Ordinal)
     {
-        [AuthRequired] = (401, "未登录或登录凭证无效"),
-        [TokenExpired] = (401, "登录已过期"),
-        [Forbidden] = (403, "无权访问"),
-        [RateLimited] = (429, "请求太频繁"),
-        [RequestInvalid] = (400, "请求格式有误"),
-        [NotFound] = (404, "接口不存在"),
-        [UploadTooLarge] = (413, "上传内容过大"),
-        [MultipartRequired] = (415, "需要 multipart/form-data 上传"),
-        [FileRequired] = (400, "缺少上传文件"),
-        [InvalidSource] = (400, "照片来源取值无效"),
+        [AuthRequired.Code] = (401, "未登录或登录凭证无效"),
+        [TokenExpired.Code] = (401, "登录已过期"),
+        [Forbidden.Code] = (403, "无权访问"),
+        [RateLimited.Code] = (429, "请求太频繁"),
+        [RequestInvalid.Code] = (400, "请求格式有误"),
+        [NotFound.Code] = (404, "接口不存在"),
+        [UploadTooLarge.Code] = (413, "上传内容过大"),
+        [MultipartRequired.Code] = (415, "需要 multipart/form-data 上传"),
+        [FileRequired.Code] = (400, "缺少上传文件"),
+        [InvalidSource.Code] = (400, "照片来源取值无效"),
 
         [StudentErrors.LoginCodeRequired.Code] = (400, "缺少 wx.login 的 code"),
         [StudentErrors.AccountNotFound.Code] = (401, "账号不存在，需要重新登录"),
@@ -59,13 +72,21 @@ public static class ApiErrors
         [WeChatErrors.Error.Code] = (502, "微信接口返回错误"),
         [WeChatErrors.Unavailable.Code] = (503, "无法连接微信接口"),
 
-        [BatchErrors.CodeInvalid] = (400, "特征码格式不对"),
-        [BatchErrors.NotFound] = (404, "特征码不存在"),
-        [BatchErrors.TypeMismatch] = (409, "特征码与所选采集类型不符"),
-        [BatchErrors.Closed] = (409, "批次已关闭"),
-        [BatchErrors.Archived] = (409, "批次已归档，订单不能再修改"),
-        [BatchErrors.Expired] = (409, "批次已过截止时间"),
-        [BatchErrors.NotYetOpen] = (409, "批次尚未开始"),
+        [BatchErrors.CodeInvalid.Code] = (400, "特征码格式不对"),
+        [BatchErrors.CodeNotFound.Code] = (404, "特征码不存在"),
+        [BatchErrors.TypeMismatch.Code] = (409, "特征码与所选采集类型不符"),
+        [BatchErrors.Closed.Code] = (409, "批次已关闭"),
+        [BatchErrors.Archived.Code] = (409, "批次已归档，订单不能再修改"),
+        [BatchErrors.Expired.Code] = (409, "批次已过截止时间"),
+        [BatchErrors.NotYetOpen.Code] = (409, "批次尚未开始"),
+        [BatchErrors.Invalid.Code] = (400, "批次信息填写有误"),
+        [BatchErrors.NegativePrice.Code] = (400, "批次价格无效"),
+        [BatchErrors.CannotClose.Code] = (409, "批次当前状态不允许该操作"),
+        [BatchErrors.DeadlinePassed.Code] = (409, "批次已过截止时间，需先延后截止时间"),
+        [BatchErrors.Concurrency.Code] = (409, "批次已被他人修改"),
+        [BatchErrors.SchoolNotAllowed.Code] = (403, "无权为该学校管理批次"),
+        [BatchErrors.Forbidden.Code] = (403, "无权归档批次"),
+        [BatchErrors.FeatureCodeExhausted.Code] = (503, "生成特征码失败，请重试"),
 
         [QrReadError.NotImage.Code] = (422, "不是 JPG/PNG 图片"),
         [QrReadError.TooLarge.Code] = (413, "图片过大"),
@@ -81,16 +102,22 @@ public static class ApiErrors
         [ChsiCodeError.HolderMismatch.Code] = (422, "证件号后四位与采集码不符"),
         [ChsiCodeError.InvalidStudent.Code] = (400, "测试采集码的学生信息有误（仅管理端）"),
 
-        [StudentOrderService.NotFoundCode] = (404, "订单不存在（或不属于当前学生）"),
-        [StudentOrderService.PhotoNotFoundCode] = (404, "照片不存在"),
-        [StudentOrderService.ConcurrentChangeCode] = (409, "订单同时被修改，需刷新重试"),
-        [OrderErrors.DuplicateLiveOrder] = (409, "该学生在本批次已有订单"),
-        [OrderErrors.InvalidTransition] = (409, "当前状态不能进行该操作"),
-        [OrderErrors.PhotoLocked] = (409, "当前状态不能更换照片"),
-        [OrderErrors.PhotoRequired] = (409, "还没有照片"),
-        [OrderErrors.PhotoFailedCheck] = (409, "当前照片未通过检测"),
-        [OrderErrors.NewPhotoRequired] = (409, "重新提交前需上传新照片"),
-        [OrderErrors.SubmissionLimit] = (409, "已达最多提交次数"),
+        [OrderErrors.NotFound.Code] = (404, "订单不存在（或不属于当前学生）"),
+        [OrderErrors.PhotoNotFound.Code] = (404, "照片不存在"),
+        [OrderErrors.ConcurrentChange.Code] = (409, "订单同时被修改，需刷新重试"),
+        [OrderErrors.DuplicateLiveOrder.Code] = (409, "该学生在本批次已有订单"),
+        [OrderErrors.InvalidTransition.Code] = (409, "当前状态不能进行该操作"),
+        [OrderErrors.PhotoLocked.Code] = (409, "当前状态不能更换照片"),
+        [OrderErrors.PhotoRequired.Code] = (409, "还没有照片"),
+        [OrderErrors.PhotoFailedCheck.Code] = (409, "当前照片未通过检测"),
+        [OrderErrors.NewPhotoRequired.Code] = (409, "重新提交前需上传新照片"),
+        [OrderErrors.SubmissionLimit.Code] = (409, "已达最多提交次数"),
+        [OrderErrors.RevealForbidden.Code] = (403, "只有管理员可以查看完整证件号（后台）"),
+        [OrderErrors.ReasonsRequired.Code] = (400, "驳回时未选择原因（后台）"),
+        [OrderErrors.NotPaid.Code] = (409, "订单未支付，无需退款（后台）"),
+        [OrderErrors.PaidMustRefund.Code] = (409, "已支付的订单需退款而不是取消"),
+        [OrderErrors.AlreadyExported.Code] = (409, "已导出的订单不能退款（后台）"),
+        [OrderErrors.AmountMismatch.Code] = (409, "支付金额与订单金额不一致（支付回调）"),
 
         [PhotoFixCodes.NoFace] = (422, "一键修正：没有人脸"),
         [PhotoFixCodes.SeveralFaces] = (422, "一键修正：多张人脸"),
@@ -122,6 +149,9 @@ public static class ApiErrors
         : code.StartsWith("photo.", StringComparison.Ordinal) || code.StartsWith("fix.", StringComparison.Ordinal) ? 422
         : 400;
 
+    /// <summary>Whether <paramref name="code"/> has its own status and meaning here (not the prefix fallback).</summary>
+    public static bool IsKnown(string code) => Known.ContainsKey(code);
+
     /// <summary>The short meaning for the API documentation.</summary>
     public static string MeaningOf(string code) => Known.TryGetValue(code, out var known) ? known.Meaning : code;
 
@@ -136,7 +166,18 @@ public static class ApiErrors
             type: "https://photocollect.local/errors/" + code,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    public static Task WriteAsync(HttpContext context, string code, string detail, int? status = null)
+    /// <summary>Writes an error that has no placeholders; <paramref name="status"/> overrides the code's usual status.</summary>
+    public static Task WriteAsync(HttpContext context, DomainError error, int? status = null) => WriteAsync(context, error.Code, error.Message, status);
+
+    public static Task WriteAsync(HttpContext context, DomainException error) => WriteAsync(context, error.Code, error.Message, null);
+
+    /// <summary>The refusal of a body over <paramref name="limit"/> bytes: in MB for uploads, in KB for small JSON bodies.</summary>
+    public static DomainException TooLarge(long limit) =>
+        limit >= 1024 * 1024
+            ? new DomainException(UploadTooLarge, limit / (1024 * 1024))
+            : new DomainException(RequestTooLarge, limit / 1024);
+
+    private static Task WriteAsync(HttpContext context, string code, string detail, int? status)
     {
         context.Response.StatusCode = status ?? StatusOf(code);
         return Problem(code, detail, status).ExecuteAsync(context);

@@ -14,7 +14,7 @@ public sealed class ApiRequestMiddleware(RequestDelegate next, ILogger<ApiReques
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.MaxBytes ?? ApiEndpointMetadataExtensions.DefaultBodyLimit;
         if (context.Request.ContentLength > limit)
         {
-            await ApiErrors.WriteAsync(context, ApiErrors.UploadTooLarge, TooLargeMessage(limit));
+            await ApiErrors.WriteAsync(context, ApiErrors.TooLarge(limit));
             return;
         }
 
@@ -29,23 +29,18 @@ public sealed class ApiRequestMiddleware(RequestDelegate next, ILogger<ApiReques
         }
         catch (DomainException e) when (!context.Response.HasStarted)
         {
-            await ApiErrors.WriteAsync(context, e.Code, e.Message);
+            await ApiErrors.WriteAsync(context, e);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                await ApiErrors.WriteAsync(context, ApiErrors.UploadTooLarge, TooLargeMessage(limit));
+                await ApiErrors.WriteAsync(context, ApiErrors.TooLarge(limit));
                 return;
             }
 
             logger.LogInformation("Bad API request {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, e.Message);
-            await ApiErrors.WriteAsync(context, ApiErrors.RequestInvalid, "请求格式有误：请检查提交的参数（JSON 字段名和取值）。", e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400);
+            await ApiErrors.WriteAsync(context, ApiErrors.RequestInvalid, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400);
         }
     }
-
-    internal static string TooLargeMessage(long limit) =>
-        limit >= 1024 * 1024
-            ? $"上传内容过大（最多 {limit / (1024 * 1024)} MB）：请压缩或换一张图片后重试。"
-            : $"请求内容过大（最多 {limit / 1024} KB）。";
 }

@@ -28,7 +28,7 @@ public static class CollectionApi
             .WithTags("采集")
             .WithSummary("按特征码和采集类型查找采集批次")
             .WithDescription("type 取 Centralised（集中采集）或 Individual（个人采集）。特征码不区分大小写，忽略空格和短横线。")
-            .Errors(BatchErrors.CodeInvalid, BatchErrors.NotFound, BatchErrors.TypeMismatch, BatchErrors.Closed, BatchErrors.Expired, BatchErrors.NotYetOpen);
+            .Errors(BatchErrors.CodeInvalid.Code, BatchErrors.CodeNotFound.Code, BatchErrors.TypeMismatch.Code, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code);
 
         api.MapPost("/chsi-codes/image", ReadImage)
             .BodyLimit(MaxCodeImageBytes + 64 * 1024)
@@ -37,7 +37,7 @@ public static class CollectionApi
             .WithTags("采集")
             .WithSummary("上传学信网图像采集码图片（截图或保存的二维码），识别学生信息")
             .WithDescription("表单字段：file（JPG/PNG 图片，二维码可以只占截图的一小部分），idLast4（证件号后四位）。返回的姓名和证件号已打码；codeText 在确认时原样提交。")
-            .Errors([ApiErrors.MultipartRequired, ApiErrors.FileRequired, ApiErrors.UploadTooLarge, QrReadError.NotImage.Code, QrReadError.TooLarge.Code, QrReadError.Corrupt.Code, QrReadError.NotFound.Code, QrReadError.Unreadable.Code, .. CodeErrors]);
+            .Errors([ApiErrors.MultipartRequired.Code, ApiErrors.FileRequired.Code, ApiErrors.UploadTooLarge.Code, QrReadError.NotImage.Code, QrReadError.TooLarge.Code, QrReadError.Corrupt.Code, QrReadError.NotFound.Code, QrReadError.Unreadable.Code, .. CodeErrors]);
 
         api.MapPost("/chsi-codes/text", ReadText)
             .RequireRateLimiting(StudentRateLimits.ChsiCode)
@@ -49,8 +49,8 @@ public static class CollectionApi
             .WithTags("采集")
             .WithSummary("确认学生信息，创建订单（待上传照片）")
             .WithDescription("collectionType 取 Centralised 或 Individual；codeText 为识别接口返回的内容；email 与 phone 必填。同一学生在同一批次只能有一个有效订单。")
-            .Errors([BatchErrors.CodeInvalid, BatchErrors.NotFound, BatchErrors.TypeMismatch, BatchErrors.Closed, BatchErrors.Expired, BatchErrors.NotYetOpen,
-                StudentErrors.InvalidEmail.Code, StudentErrors.InvalidPhone.Code, OrderErrors.DuplicateLiveOrder, .. CodeErrors]);
+            .Errors([BatchErrors.CodeInvalid.Code, BatchErrors.CodeNotFound.Code, BatchErrors.TypeMismatch.Code, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code,
+                StudentErrors.InvalidEmail.Code, StudentErrors.InvalidPhone.Code, OrderErrors.DuplicateLiveOrder.Code, .. CodeErrors]);
     }
 
     private static async Task<Ok<BatchForStudent>> Lookup(string featureCode, CollectionType? type, FeatureCodeLookup lookup, CancellationToken cancellationToken) =>
@@ -66,7 +66,7 @@ public static class CollectionApi
     private static Ok<ChsiCodePreview> ReadText(ChsiCodeTextRequest request, ChsiCodeReader reader) =>
         TypedResults.Ok(reader.Preview(request.CodeText, request.IdLast4));
 
-    private static async Task<Created<StudentOrderDetail>> Confirm(ConfirmOrderRequest request, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
+    private static async Task<Created<StudentOrderDetail>> Confirm(ConfirmOrderRequest request, HttpContext context, StudentOrderCommands orders, CancellationToken cancellationToken)
     {
         var order = await orders.ConfirmAsync(context.AccountId(), request, context.ClientAddress(), cancellationToken);
         return TypedResults.Created($"{StudentApi.Prefix}/orders/{order.Id}", order);

@@ -27,7 +27,7 @@ public sealed record MultipartUpload(byte[] File, IReadOnlyDictionary<string, st
         catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested && e is not BadHttpRequestException)
         {
             // A broken multipart body (missing boundary, oversized or too many part headers).
-            throw new DomainException(ApiErrors.RequestInvalid, "上传的表单格式有误或不完整，请重新选择图片后再上传。");
+            throw new DomainException(ApiErrors.FormInvalid);
         }
     }
 
@@ -37,7 +37,7 @@ public sealed record MultipartUpload(byte[] File, IReadOnlyDictionary<string, st
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
         {
-            throw new DomainException(ApiErrors.MultipartRequired, "请以 multipart/form-data 方式上传文件（表单字段名 file）。");
+            throw new DomainException(ApiErrors.MultipartRequired);
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 8 * 1024, HeadersCountLimit = 8 };
@@ -47,7 +47,7 @@ public sealed record MultipartUpload(byte[] File, IReadOnlyDictionary<string, st
         {
             if (count >= MaxSections)
             {
-                throw new DomainException(ApiErrors.RequestInvalid, "表单字段过多。");
+                throw new DomainException(ApiErrors.TooManyFormFields);
             }
 
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -58,21 +58,21 @@ public sealed record MultipartUpload(byte[] File, IReadOnlyDictionary<string, st
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             if (name == "file")
             {
-                file = await ReadLimitedAsync(section.Body, maxFileBytes, ApiErrors.UploadTooLarge, ApiRequestMiddleware.TooLargeMessage(maxFileBytes), cancellationToken);
+                file = await ReadLimitedAsync(section.Body, maxFileBytes, () => ApiErrors.TooLarge(maxFileBytes), cancellationToken);
             }
             else
             {
-                var bytes = await ReadLimitedAsync(section.Body, MaxFieldBytes, ApiErrors.RequestInvalid, $"表单字段 {name} 过长。", cancellationToken);
+                var bytes = await ReadLimitedAsync(section.Body, MaxFieldBytes, () => new DomainException(ApiErrors.FormFieldTooLong, name), cancellationToken);
                 fields[name] = Encoding.UTF8.GetString(bytes);
             }
         }
 
         return file is null
-            ? throw new DomainException(ApiErrors.FileRequired, "没有收到文件：请在表单字段 file 中上传图片。")
+            ? throw new DomainException(ApiErrors.FileRequired)
             : new MultipartUpload(file, fields);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, string code, string message, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, Func<DomainException> tooLong, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -81,7 +81,7 @@ public sealed record MultipartUpload(byte[] File, IReadOnlyDictionary<string, st
         {
             if (buffer.Length + read > limit)
             {
-                throw new DomainException(code, message);
+                throw tooLong();
             }
 
             buffer.Write(chunk, 0, read);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Batches;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Portal.Hosting;
@@ -15,7 +16,7 @@ public sealed record PhotoFixResponse(string ContentType, string ImageBase64, Ph
 /// <summary>Photo checks, uploads, 一键修正 and downloads.</summary>
 public static class PhotoApi
 {
-    private static readonly string[] UploadErrors = [ApiErrors.MultipartRequired, ApiErrors.FileRequired, ApiErrors.UploadTooLarge];
+    private static readonly string[] UploadErrors = [ApiErrors.MultipartRequired.Code, ApiErrors.FileRequired.Code, ApiErrors.UploadTooLarge.Code];
 
     public static void Map(RouteGroupBuilder api, IServiceProvider services)
     {
@@ -46,7 +47,7 @@ public static class PhotoApi
             .WithTags("照片")
             .WithSummary("上传订单照片：检测，合格（含有提示）才保存为当前照片")
             .WithDescription("表单字段：file，source（Camera 拍摄 / Album 相册 / AutoFixed 一键修正结果，默认 Album）。accepted=false 表示照片不合格、未保存，verdict 给出原因。")
-            .Errors([.. UploadErrors, ApiErrors.InvalidSource, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked, BatchErrors.Archived, StudentOrderService.ConcurrentChangeCode]);
+            .Errors([.. UploadErrors, ApiErrors.InvalidSource.Code, OrderErrors.NotFound.Code, OrderErrors.PhotoLocked.Code, BatchErrors.Archived.Code, OrderErrors.ConcurrentChange.Code]);
 
         api.MapPost("/orders/{orderId:long}/photo/fix", Fix)
             .BodyLimit(bodyLimit)
@@ -55,19 +56,19 @@ public static class PhotoApi
             .WithTags("照片")
             .WithSummary("一键修正：裁剪到规定构图并替换为标准蓝色背景，返回修正后的 JPG 和检测结果（不保存）")
             .WithDescription("学生确认使用后，再以 source=AutoFixed 调用上传接口。")
-            .Errors([.. UploadErrors, StudentOrderService.NotFoundCode, OrderErrors.PhotoLocked, BatchErrors.Archived,
+            .Errors([.. UploadErrors, OrderErrors.NotFound.Code, OrderErrors.PhotoLocked.Code, BatchErrors.Archived.Code,
                 PhotoFixCodes.NoFace, PhotoFixCodes.SeveralFaces, PhotoFixCodes.HeadCutOff, PhotoFixCodes.BodyCutOff, PhotoFixCodes.BackgroundTooBusy,
                 PhotoIssueCodes.Empty, PhotoIssueCodes.NotJpeg, PhotoIssueCodes.Corrupt, PhotoIssueCodes.Truncated, PhotoIssueCodes.TooManyPixels, PhotoIssueCodes.UploadTooLarge]);
 
-        api.MapGet("/orders/{orderId:long}/photos/{versionNo:int}", async (long orderId, int versionNo, HttpContext context, StudentOrderService orders, CancellationToken ct) =>
+        api.MapGet("/orders/{orderId:long}/photos/{versionNo:int}", async (long orderId, int versionNo, HttpContext context, StudentOrderQueries orders, CancellationToken ct) =>
                 PrivateImage.Jpeg(context, await orders.OpenPhotoAsync(context.AccountId(), orderId, versionNo, ct)))
             .Produces(200, contentType: "image/jpeg")
             .WithTags("照片")
             .WithSummary("下载自己订单的某一版照片（不缓存）")
-            .Errors(StudentOrderService.PhotoNotFoundCode);
+            .Errors(OrderErrors.PhotoNotFound.Code);
     }
 
-    private static async Task<Ok<PhotoUploadResult>> Upload(long orderId, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
+    private static async Task<Ok<PhotoUploadResult>> Upload(long orderId, HttpContext context, StudentPhotoCommands photos, CancellationToken cancellationToken)
     {
         var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptionsMonitor<PhotoSpec>>().CurrentValue.MaxUploadBytes, cancellationToken);
         var source = upload.Field("source")?.Trim().ToLowerInvariant() switch
@@ -75,15 +76,15 @@ public static class PhotoApi
             null or "" or "album" => PhotoSource.Album,
             "camera" => PhotoSource.Camera,
             "autofixed" => PhotoSource.AutoFixed,
-            _ => throw new Core.Common.DomainException(ApiErrors.InvalidSource, "source 只能是 Camera、Album 或 AutoFixed。"),
+            _ => throw new DomainException(ApiErrors.InvalidSource),
         };
-        return TypedResults.Ok(await orders.UploadPhotoAsync(context.AccountId(), orderId, upload.File, source, context.ClientAddress(), cancellationToken));
+        return TypedResults.Ok(await photos.UploadPhotoAsync(context.AccountId(), orderId, upload.File, source, context.ClientAddress(), cancellationToken));
     }
 
-    private static async Task<Ok<PhotoFixResponse>> Fix(long orderId, HttpContext context, StudentOrderService orders, CancellationToken cancellationToken)
+    private static async Task<Ok<PhotoFixResponse>> Fix(long orderId, HttpContext context, StudentPhotoCommands photos, CancellationToken cancellationToken)
     {
         var upload = await MultipartUpload.ReadAsync(context.Request, context.RequestServices.GetRequiredService<IOptionsMonitor<PhotoSpec>>().CurrentValue.MaxUploadBytes, cancellationToken);
-        var fixedPhoto = await orders.FixPhotoAsync(context.AccountId(), orderId, upload.File, cancellationToken);
+        var fixedPhoto = await photos.FixPhotoAsync(context.AccountId(), orderId, upload.File, cancellationToken);
         return TypedResults.Ok(new PhotoFixResponse("image/jpeg", Convert.ToBase64String(fixedPhoto.Jpeg), fixedPhoto.Verdict));
     }
 
@@ -94,17 +95,5 @@ public static class PhotoApi
         spec.MaxBytes / 1024,
         spec.BackgroundColor,
         spec.Version,
-        [
-            $"背景为蓝色，色号 {spec.BackgroundColor.TrimStart('#')}，均匀无渐变，不得有阴影、其他人或物体",
-            "照片格式为 JPG",
-            $"长宽为 {spec.Width}×{spec.Height} 像素",
-            $"文件大小在 {spec.MinBytes / 1024}K 以上，不要翻拍纸质照片",
-            "不要大头照，头顶要留出空间，衣服至少拍到第三个扣子的位置",
-            "人物坐姿端正，表情自然，双眼自然睁开并平视，双耳对称，左右肩膀平衡",
-            "不得使用头部遮盖物；发型整齐不戴发饰，头发不遮挡耳朵、眉毛",
-            "不得佩戴耳环、项链等饰品；常戴眼镜者应佩戴眼镜，但不得戴有色（含隐形）眼镜，镜框不得遮挡眼睛，镜片不能反光",
-            "嘴唇自然闭合，不宜化浓妆",
-            "衣着应与背景色区分明显，避免复杂图案、条纹；请勿穿毛领大衣、臃肿外套、吊带衫",
-            "拍摄时请使用后置摄像头",
-        ]);
+        PhotoRequirementsText.For(spec));
 }

@@ -40,7 +40,7 @@ public static class ProfileApi
             .RequireRateLimiting(StudentRateLimits.Upload)
             .MultipartBody()
             .WithSummary("上传头像（JPG/PNG，表单字段 file，最大 5 MB；服务器裁剪为 256×256 JPG）")
-            .Errors(ApiErrors.MultipartRequired, ApiErrors.FileRequired, ApiErrors.UploadTooLarge, StudentErrors.AvatarInvalid.Code);
+            .Errors(ApiErrors.MultipartRequired.Code, ApiErrors.FileRequired.Code, ApiErrors.UploadTooLarge.Code, StudentErrors.AvatarInvalid.Code);
 
         profile.MapGet("/avatar", async (HttpContext context, StudentAccountService accounts, CancellationToken ct) =>
                 PrivateImage.Jpeg(context, await accounts.OpenAvatarAsync(context.AccountId(), ct)))

@@ -1,3 +1,4 @@
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Students;
 
@@ -30,7 +31,7 @@ public static class StudentApi
         OrderApi.Map(collection);
 
         // An unknown API path answers in JSON, not with the portal's login redirect or HTML 404 page.
-        app.MapFallback(Prefix + "/{**path}", (HttpContext context) => ApiErrors.Problem(ApiErrors.NotFound, $"接口不存在：{context.Request.Method} {context.Request.Path}"))
+        app.MapFallback(Prefix + "/{**path}", (HttpContext context) => ApiErrors.Problem(new DomainException(ApiErrors.NotFound, context.Request.Method, context.Request.Path)))
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;

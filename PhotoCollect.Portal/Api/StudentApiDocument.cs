@@ -13,9 +13,9 @@ public static class StudentApiDocument
     private const string BearerScheme = "Bearer";
 
     /// <summary>Codes any endpoint may answer with; listed once in the document description.</summary>
-    private static readonly string[] CommonCodes = [ApiErrors.RequestInvalid, ApiErrors.RateLimited];
+    private static readonly string[] CommonCodes = [ApiErrors.RequestInvalid.Code, ApiErrors.RateLimited.Code];
 
-    private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired, ApiErrors.TokenExpired, Core.Students.StudentErrors.AccountNotFound.Code];
+    private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired.Code, ApiErrors.TokenExpired.Code, Core.Students.StudentErrors.AccountNotFound.Code];
 
     public static void Configure(OpenApiOptions options)
     {

@@ -59,12 +59,9 @@ public static class StudentApiHosting
                     context.Response.Headers.WWWAuthenticate = "Bearer";
                     // Our lifetime validator (app clock) reports expiry as an invalid lifetime.
                     var expired = context.AuthenticateFailure is SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException;
-                    await ApiErrors.WriteAsync(
-                        context.HttpContext,
-                        expired ? ApiErrors.TokenExpired : ApiErrors.AuthRequired,
-                        expired ? "登录已过期，请重新登录。" : "请先登录（在请求头 Authorization 中携带 Bearer 令牌）。");
+                    await ApiErrors.WriteAsync(context.HttpContext, expired ? ApiErrors.TokenExpired : ApiErrors.AuthRequired);
                 },
-                OnForbidden = context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.Forbidden, "无权访问该接口。"),
+                OnForbidden = context => ApiErrors.WriteAsync(context.HttpContext, ApiErrors.Forbidden),
             };
         });
         services.AddOptions<JwtBearerOptions>(StudentTokenService.Scheme).Configure<StudentTokenService, TimeProvider>((options, tokens, time) =>
@@ -109,7 +106,7 @@ public static class StudentApiHosting
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.RateLimited, "操作太频繁，请稍后再试。");
+                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.RateLimited);
             };
             AddPolicy(options, StudentRateLimits.Login, o => o.Login);
             AddPolicy(options, StudentRateLimits.FeatureCode, o => o.FeatureCode);

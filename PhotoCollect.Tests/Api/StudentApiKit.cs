@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Batches;
+using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Photos;
@@ -88,38 +89,51 @@ public static class StudentApiKit
     }
 
     /// <summary>A new batch in the demo school, with a fresh 特征码.</summary>
-    public static async Task<CollectionBatch> AddBatchAsync(PortalFactory factory, Action<CollectionBatch>? change = null)
+    public static async Task<CollectionBatch> AddBatchAsync(PortalFactory factory, Action<BatchSetup>? change = null)
     {
         var services = factory.Services;
         await using var db = await services.GetRequiredService<IDbContextFactory<PhotoCollectDbContext>>().CreateDbContextAsync();
         var school = await db.Schools.OrderBy(s => s.Id).FirstAsync();
         var now = DateTimeOffset.UtcNow;
-        var batch = new CollectionBatch
-        {
-            Name = "接口测试批次 " + Interlocked.Increment(ref _sequence),
-            SchoolId = school.Id,
-            BranchId = school.BranchId,
-            Type = CollectionType.Centralised,
-            FeatureCode = await services.GetRequiredService<FeatureCodeGenerator>().NextUniqueAsync(db),
-            OpensAt = now.AddDays(-1),
-            ClosesAt = now.AddDays(30),
-            PriceFen = 0,
-            MaxSubmissions = 3,
-            Status = BatchStatus.Open,
-            CreatedAt = now,
-        };
-        change?.Invoke(batch);
+        var setup = new BatchSetup { OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30) };
+        change?.Invoke(setup);
+        var name = "接口测试批次 " + Interlocked.Increment(ref _sequence);
+        var code = await services.GetRequiredService<FeatureCodeGenerator>().NextUniqueAsync(db);
+        var batch = CollectionBatch.Create(school, setup.Terms(name), code, Actor.System, now);
+        Builders.MoveTo(batch, setup.Status, now);
+        batch.ClearPendingAuditEvents();
         db.CollectionBatches.Add(batch);
         await db.SaveChangesAsync();
         return batch;
     }
 
-    public static async Task UpdateBatchAsync(PortalFactory factory, int batchId, Action<CollectionBatch> change)
+    /// <summary>Changes a stored batch through its own methods (terms first, then the status).</summary>
+    public static async Task UpdateBatchAsync(PortalFactory factory, int batchId, Action<BatchSetup> change)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PhotoCollectDbContext>>().CreateDbContextAsync();
         var batch = await db.CollectionBatches.SingleAsync(b => b.Id == batchId);
-        change(batch);
+        var setup = new BatchSetup
+        {
+            Status = batch.Status, OpensAt = batch.OpensAt, ClosesAt = batch.ClosesAt, PriceFen = batch.PriceFen, MaxSubmissions = batch.MaxSubmissions,
+        };
+        change(setup);
+        var now = DateTimeOffset.UtcNow;
+        batch.Update(setup.Terms(batch.Name), Actor.System, now);
+        Builders.MoveTo(batch, setup.Status, now);
+        batch.ClearPendingAuditEvents();
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>What API tests vary about a batch.</summary>
+    public sealed class BatchSetup
+    {
+        public BatchStatus Status { get; set; } = BatchStatus.Open;
+        public DateTimeOffset OpensAt { get; set; }
+        public DateTimeOffset ClosesAt { get; set; }
+        public int PriceFen { get; set; }
+        public int MaxSubmissions { get; set; } = CollectionBatch.DefaultMaxSubmissions;
+
+        internal BatchTerms Terms(string name) => new(name, CollectionType.Centralised, OpensAt, ClosesAt, PriceFen, 0, MaxSubmissions, null);
     }
 
     /// <summary>A student with a valid resident ID number, unique per call.</summary>

@@ -14,21 +14,32 @@ public static class Builders
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
     private static int _sequence;
 
-    public static CollectionBatch Batch(int priceFen = 3000, BatchStatus status = BatchStatus.Open, int maxSubmissions = 3, School? school = null) => new()
+    public static CollectionBatch Batch(
+        int priceFen = 3000, BatchStatus status = BatchStatus.Open, int maxSubmissions = 3, School? school = null,
+        string featureCode = "ABCDEFGH", DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, Actor? createdBy = null)
     {
-        Id = school is null ? 1 : 0,
-        Name = "2027届毕业生采集",
-        School = school,
-        SchoolId = school?.Id ?? 1,
-        BranchId = school?.BranchId ?? 1,
-        FeatureCode = "ABCDEFGH",
-        OpensAt = Now.AddDays(-1),
-        ClosesAt = Now.AddDays(30),
-        PriceFen = priceFen,
-        MaxSubmissions = maxSubmissions,
-        Status = status,
-        CreatedAt = Now.AddDays(-1),
-    };
+        var terms = new BatchTerms("2027届毕业生采集", CollectionType.Centralised, opensAt ?? Now.AddDays(-1), closesAt ?? Now.AddDays(30), priceFen, 0, maxSubmissions, null);
+        var batch = CollectionBatch.Create(school ?? new School { Id = 1, BranchId = 1, Name = "示例大学" }, terms, featureCode, createdBy ?? Actor.System, Now.AddDays(-1));
+        batch.School = school;
+        batch.Id = school is null ? 1 : 0;
+        MoveTo(batch, status, Now.AddDays(-1));
+        batch.ClearPendingAuditEvents();
+        return batch;
+    }
+
+    /// <summary>Takes an open batch to <paramref name="status"/> the way staff would (close, then archive).</summary>
+    public static void MoveTo(CollectionBatch batch, BatchStatus status, DateTimeOffset now)
+    {
+        if (status != BatchStatus.Open && batch.Status == BatchStatus.Open)
+        {
+            batch.Close(Actor.System, now);
+        }
+
+        if (status == BatchStatus.Archived && batch.Status == BatchStatus.Closed)
+        {
+            batch.Archive(Actor.System, now);
+        }
+    }
 
     public static StudentRecord Record(PersonalDataProtector? protector = null, string idNumber = "110105200401011234")
     {

@@ -14,7 +14,7 @@ namespace PhotoCollect.Benchmarks;
 /// <summary>
 /// The portal's batch queries (issue 5 budget: ≤ 200 ms) on a SQLite file with 100,000 orders in
 /// one batch plus 199 smaller batches of 100 orders each (119,900 orders in all), through
-/// <see cref="BatchService"/> exactly as the pages call it.
+/// <see cref="BatchQueries"/> exactly as the pages call it.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -31,7 +31,7 @@ public class BatchQueryBenchmarks
     ];
 
     private string _file = "";
-    private BatchService _batches = null!;
+    private BatchQueries _batches = null!;
     private StaffScope _admin = null!;
     private StaffScope _reviewer = null!;
     private int _bigBatchId;
@@ -48,7 +48,7 @@ public class BatchQueryBenchmarks
 
         var (bigBatchId, branchId) = Seed(factory);
         _bigBatchId = bigBatchId;
-        _batches = new BatchService(factory, new FeatureCodeGenerator(new CryptoRandom()), TimeProvider.System);
+        _batches = new BatchQueries(factory, TimeProvider.System);
         _admin = new StaffScope("bench-admin", true, null, null);
         _reviewer = new StaffScope("bench-reviewer", false, branchId, null);
     }
@@ -113,20 +113,19 @@ public class BatchQueryBenchmarks
             for (var i = 0; i <= OtherBatches; i++)
             {
                 var school = schools[i % schools.Count];
-                batches.Add(new CollectionBatch
+                var terms = new BatchTerms(
+                    $"2027届采集批次 {i:D3}", CollectionType.Centralised, now.AddDays(-40), now.AddDays(i % 60 - 10), 3000,
+                    i == 0 ? BigBatchOrders : OrdersPerOtherBatch, CollectionBatch.DefaultMaxSubmissions, null);
+
+                // The big batch is the newest, so it is on the list's first page.
+                var batch = CollectionBatch.Create(school, terms, i == OtherBatches ? "ZZZZZZZZ" : $"B{i:D3}".PadRight(8, 'X'), Actor.System, i == 0 ? now : now.AddMinutes(-i));
+                if (i % 7 == 0)
                 {
-                    Name = $"2027届采集批次 {i:D3}",
-                    SchoolId = school.Id,
-                    BranchId = school.BranchId,
-                    FeatureCode = i == OtherBatches ? "ZZZZZZZZ" : $"B{i:D3}".PadRight(8, 'X'),
-                    OpensAt = now.AddDays(-40),
-                    ClosesAt = now.AddDays(i % 60 - 10),
-                    PriceFen = 3000,
-                    ExpectedHeadcount = i == 0 ? BigBatchOrders : OrdersPerOtherBatch,
-                    Status = i % 7 == 0 ? BatchStatus.Closed : BatchStatus.Open,
-                    // The big batch is the newest, so it is on the list's first page.
-                    CreatedAt = i == 0 ? now : now.AddMinutes(-i),
-                });
+                    batch.Close(Actor.System, now);
+                }
+
+                batch.ClearPendingAuditEvents();
+                batches.Add(batch);
             }
 
             db.AddRange(batches);

@@ -88,11 +88,10 @@ public class ReviewQueueBenchmarks
             db.AddRange(branch, school);
             db.Users.Add(new AppUser { Id = "bench-reviewer", UserName = "r@bench", Email = "r@bench", DisplayName = "审核员", CreatedAt = now });
             db.SaveChanges();
-            var batch = new CollectionBatch
-            {
-                Name = "2027届基准批次", SchoolId = school.Id, BranchId = branch.Id, FeatureCode = "BENCHREV", OpensAt = now.AddDays(-40),
-                ClosesAt = now.AddDays(30), PriceFen = 0, ExpectedHeadcount = PendingOrders + DecidedOrders, CreatedAt = now,
-            };
+            var terms = new BatchTerms(
+                "2027届基准批次", CollectionType.Centralised, now.AddDays(-40), now.AddDays(30), 0, PendingOrders + DecidedOrders, CollectionBatch.DefaultMaxSubmissions, null);
+            var batch = CollectionBatch.Create(school, terms, "BENCHREV", Actor.System, now);
+            batch.ClearPendingAuditEvents();
             db.CollectionBatches.Add(batch);
             db.SaveChanges();
             (batchId, branchId) = (batch.Id, branch.Id);

@@ -86,7 +86,7 @@ public partial class ReviewWorkspacePage : ComponentBase, IAsyncDisposable
         {
             await ShowAsync(OrderId, updateUrl: false);
         }
-        catch (DomainException error) when (error.Code == OrderErrors.NotFound)
+        catch (DomainException error) when (error.Code == OrderErrors.NotFound.Code)
         {
             _view = null;
             Navigation.NotFound();

@@ -47,14 +47,14 @@ public sealed class AdministrationServiceTests
 
         Assert.Equal("110105********1234", details.Student.IdNumberMasked);
         Assert.False(details.CanRevealIdNumber);
-        Assert.Equal(OrderErrors.RevealForbidden, refused.Code);
+        Assert.Equal(OrderErrors.RevealForbidden.Code, refused.Code);
         Assert.Equal("110105200401011234", full);
         await using var check = services.Database.CreateDbContext();
         var audit = await check.AuditEvents.SingleAsync(a => a.Action == OrderAuditActions.IdRevealed.Code);
         Assert.Equal(StaffScopes.Admin.UserId, audit.ActorId);
         Assert.Contains("110105********1234", audit.Details);
         Assert.Contains(audit.EntityId, (await orders.GetAsync(StaffScopes.Admin, orderId)).Timeline.Select(t => t.EntityId));
-        Assert.Equal(OrderErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => orders.GetAsync(StaffScopes.Teacher(schoolId + 1), orderId))).Code);
+        Assert.Equal(OrderErrors.NotFound.Code, (await Assert.ThrowsAsync<DomainException>(() => orders.GetAsync(StaffScopes.Teacher(schoolId + 1), orderId))).Code);
     }
 
     [Fact]

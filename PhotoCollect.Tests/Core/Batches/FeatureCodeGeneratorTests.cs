@@ -29,8 +29,7 @@ public sealed class FeatureCodeGeneratorTests
     private static async Task AddBatchWithCodeAsync(PhotoCollect.Core.Data.PhotoCollectDbContext db, string code)
     {
         var (_, school) = await Builders.AddSchoolAsync(db);
-        var batch = Builders.Batch(school: school);
-        batch.FeatureCode = code;
+        var batch = Builders.Batch(school: school, featureCode: code);
         db.CollectionBatches.Add(batch);
         await db.SaveChangesAsync();
     }
@@ -58,7 +57,7 @@ public sealed class FeatureCodeGeneratorTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => generator.NextUniqueAsync(db));
 
-        Assert.Equal(BatchErrors.FeatureCodeExhausted, error.Code);
+        Assert.Equal(BatchErrors.FeatureCodeExhausted.Code, error.Code);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class MoneyTests
     public void YuanToFen_InvalidAmounts_RefusedWithPriceCode(string yuan)
     {
         var error = Assert.Throws<DomainException>(() => Money.YuanToFen(decimal.Parse(yuan, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(BatchErrors.InvalidPrice, error.Code);
+        Assert.Equal(BatchErrors.NegativePrice.Code, error.Code);
     }
 
     [Fact]

@@ -25,8 +25,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         (_schoolA, _schoolB, _branchA) = (schoolA.Id, schoolB.Id, branchA.Id);
 
         var batchA = Batch(priceFen: 0, school: schoolA);
-        var batchB = Batch(priceFen: 0, school: schoolB);
-        batchB.FeatureCode = "BBBBBBBB";
+        var batchB = Batch(priceFen: 0, school: schoolB, featureCode: "BBBBBBBB");
         db.CollectionBatches.AddRange(batchA, batchB);
         await db.SaveChangesAsync();
 
@@ -38,7 +37,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
             var order = Order.Create("PC" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), batch, record, Actor.System, at);
             db.Orders.Add(order);
-            order.AttachPhoto(Photo(), Actor.System, at);
+            order.AttachPhoto(Photo(), batch, Actor.System, at);
             if (submit)
             {
                 order.Submit(batch, Actor.System, at);

@@ -69,7 +69,7 @@ public sealed class MigrationTests
         await db.SaveChangesAsync();
         var order = Order.Create("PC20261128BACKFILL", batch, record, Actor.System, Builders.Now);
         db.Orders.Add(order);
-        order.AttachPhoto(Builders.Photo(PhotoCheckOutcome.PassWithWarnings), Actor.System, Builders.Now);
+        order.AttachPhoto(Builders.Photo(PhotoCheckOutcome.PassWithWarnings), batch, Actor.System, Builders.Now);
         await db.SaveChangesAsync();
 
         // Back to the schema before the column existed, and forward again: the migration fills it in.

@@ -35,8 +35,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         school.ChsiCode = "10001";
         var reviewer = new AppUser { UserName = "r@x.cn", Email = "r@x.cn", DisplayName = "审核员", BranchId = branch.Id, CreatedAt = Now };
         db.Users.Add(reviewer);
-        var batch = Batch(priceFen: 3000, school: school);
-        batch.CreatedById = reviewer.Id;
+        var batch = Batch(priceFen: 3000, school: school, createdBy: Actor.Staff(reviewer.Id, reviewer.DisplayName));
         db.CollectionBatches.Add(batch);
         db.RejectionReasons.AddRange(RejectionReasonCatalogue.CreateStandard());
         await db.SaveChangesAsync();
@@ -61,7 +60,7 @@ public sealed class PersistenceTests : IAsyncLifetime
             CheckReportJson = "{\"outcome\":\"Pass\"}",
             Outcome = PhotoCheckOutcome.Pass,
             UploadedAt = Now,
-        }, student, Now);
+        }, batch, student, Now);
         order.Submit(batch, student, Now);
         var payment = new Payment { Order = order, OutTradeNo = order.OrderNo, AmountFen = 3000, PrepayId = "wx123", TransactionId = "4200000001", Status = PaymentStatus.Paid, CreatedAt = Now, PaidAt = Now };
         db.Payments.Add(payment);
@@ -154,12 +153,12 @@ public sealed class PersistenceTests : IAsyncLifetime
         var orderId = await SaveFullGraphAsync();
         await using var first = _database.CreateDbContext();
         await using var second = _database.CreateDbContext();
-        var a = await first.Orders.Include(o => o.Photos).SingleAsync(o => o.Id == orderId);
-        var b = await second.Orders.Include(o => o.Photos).SingleAsync(o => o.Id == orderId);
+        var a = await first.Orders.Include(o => o.Photos).Include(o => o.Batch).SingleAsync(o => o.Id == orderId);
+        var b = await second.Orders.Include(o => o.Photos).Include(o => o.Batch).SingleAsync(o => o.Id == orderId);
 
-        a.AttachPhoto(Photo(), Actor.Student(1), Now);
+        a.AttachPhoto(Photo(), a.Batch!, Actor.Student(1), Now);
         await first.SaveChangesAsync();
-        b.AttachPhoto(Photo(), Actor.Student(1), Now);
+        b.AttachPhoto(Photo(), b.Batch!, Actor.Student(1), Now);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
@@ -173,9 +172,9 @@ public sealed class PersistenceTests : IAsyncLifetime
         var a = await first.CollectionBatches.SingleAsync();
         var b = await second.CollectionBatches.SingleAsync();
 
-        a.Status = BatchStatus.Closed;
+        a.Close(Actor.System, Now);
         await first.SaveChangesAsync();
-        b.Name = "改名";
+        b.Update(b.Terms with { Name = "改名" }, Actor.System, Now);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
@@ -252,8 +251,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var (_, school) = await AddSchoolAsync(db);
         var a = Batch(school: school);
-        var b = Batch(school: school);
-        b.FeatureCode = a.FeatureCode;
+        var b = Batch(school: school, featureCode: a.FeatureCode);
         db.CollectionBatches.AddRange(a, b);
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }

@@ -15,7 +15,7 @@ public sealed class OrderStateMachineTests
     private static Order DraftWithPhoto(CollectionBatch batch, PhotoCheckOutcome outcome = PhotoCheckOutcome.Pass)
     {
         var order = NewOrder(batch);
-        order.AttachPhoto(Photo(outcome), Student, Now);
+        order.AttachPhoto(Photo(outcome), batch, Student, Now);
         return order;
     }
 
@@ -47,25 +47,23 @@ public sealed class OrderStateMachineTests
     }
 
     [Theory]
-    [InlineData(BatchStatus.Closed, BatchErrors.Closed)]
-    [InlineData(BatchStatus.Archived, BatchErrors.Closed)]
-    public void Create_ClosedBatch_Refused(BatchStatus status, string code) =>
-        AssertFails(code, () => NewOrder(Batch(status: status)));
+    [InlineData(BatchStatus.Closed)]
+    [InlineData(BatchStatus.Archived)]
+    public void Create_ClosedBatch_Refused(BatchStatus status) =>
+        AssertFails(BatchErrors.Closed.Code, () => NewOrder(Batch(status: status)));
 
     [Fact]
     public void Create_AfterDeadline_Refused()
     {
-        var batch = Batch();
-        batch.ClosesAt = Now.AddMinutes(-1);
-        AssertFails(BatchErrors.Expired, () => NewOrder(batch));
+        var batch = Batch(closesAt: Now.AddMinutes(-1));
+        AssertFails(BatchErrors.Expired.Code, () => NewOrder(batch));
     }
 
     [Fact]
     public void Create_BeforeOpening_Refused()
     {
-        var batch = Batch();
-        batch.OpensAt = Now.AddDays(1);
-        AssertFails(BatchErrors.NotYetOpen, () => NewOrder(batch));
+        var batch = Batch(opensAt: Now.AddDays(1));
+        AssertFails(BatchErrors.NotYetOpen.Code, () => NewOrder(batch));
     }
 
     [Fact]
@@ -98,7 +96,7 @@ public sealed class OrderStateMachineTests
     {
         var batch = Batch();
         var order = NewOrder(batch);
-        AssertFails(OrderErrors.PhotoRequired, () => order.Submit(batch, Student, Now));
+        AssertFails(OrderErrors.PhotoRequired.Code, () => order.Submit(batch, Student, Now));
     }
 
     [Fact]
@@ -106,7 +104,7 @@ public sealed class OrderStateMachineTests
     {
         var batch = Batch();
         var order = DraftWithPhoto(batch, PhotoCheckOutcome.Fail);
-        AssertFails(OrderErrors.PhotoFailedCheck, () => order.Submit(batch, Student, Now));
+        AssertFails(OrderErrors.PhotoFailedCheck.Code, () => order.Submit(batch, Student, Now));
         Assert.Equal(OrderStatus.Draft, order.Status);
     }
 
@@ -124,8 +122,8 @@ public sealed class OrderStateMachineTests
     {
         var batch = Batch();
         var order = DraftWithPhoto(batch);
-        batch.Status = BatchStatus.Closed;
-        AssertFails(BatchErrors.Closed, () => order.Submit(batch, Student, Now));
+        batch.Close(Reviewer, Now);
+        AssertFails(BatchErrors.Closed.Code, () => order.Submit(batch, Student, Now));
     }
 
     [Fact]
@@ -148,7 +146,7 @@ public sealed class OrderStateMachineTests
         var batch = Batch(priceFen: 3000);
         var order = DraftWithPhoto(batch);
         order.Submit(batch, Student, Now);
-        AssertFails(OrderErrors.AmountMismatch, () => order.ConfirmPayment(1, Actor.System, Now));
+        AssertFails(OrderErrors.AmountMismatch.Code, () => order.ConfirmPayment(1, Actor.System, Now));
         Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
     }
 
@@ -192,7 +190,7 @@ public sealed class OrderStateMachineTests
     public void Reject_WithoutReasons_Refused()
     {
         var order = PendingReview(Batch());
-        AssertFails(OrderErrors.ReasonsRequired, () => order.Reject([], null, Reviewer, Now));
+        AssertFails(OrderErrors.ReasonsRequired.Code, () => order.Reject([], null, Reviewer, Now));
         Assert.Equal(OrderStatus.PendingReview, order.Status);
     }
 
@@ -203,7 +201,7 @@ public sealed class OrderStateMachineTests
         var order = PendingReview(batch);
         order.Reject(["crown_space"], null, Reviewer, Now);
 
-        order.AttachPhoto(Photo(), Student, Now.AddHours(1));
+        order.AttachPhoto(Photo(), order.Batch!, Student, Now.AddHours(1));
         order.Resubmit(batch, Student, Now.AddHours(1));
 
         Assert.Equal(OrderStatus.PendingReview, order.Status);
@@ -217,7 +215,7 @@ public sealed class OrderStateMachineTests
         var batch = Batch();
         var order = PendingReview(batch);
         order.Reject(["crown_space"], null, Reviewer, Now);
-        AssertFails(OrderErrors.NewPhotoRequired, () => order.Resubmit(batch, Student, Now));
+        AssertFails(OrderErrors.NewPhotoRequired.Code, () => order.Resubmit(batch, Student, Now));
     }
 
     [Fact]
@@ -226,9 +224,9 @@ public sealed class OrderStateMachineTests
         var batch = Batch();
         var order = PendingReview(batch);
         order.Reject(["crown_space"], null, Reviewer, Now);
-        batch.Status = BatchStatus.Closed;
+        batch.Close(Reviewer, Now);
 
-        order.AttachPhoto(Photo(), Student, Now);
+        order.AttachPhoto(Photo(), order.Batch!, Student, Now);
         order.Resubmit(batch, Student, Now);
 
         Assert.Equal(OrderStatus.PendingReview, order.Status);
@@ -240,14 +238,14 @@ public sealed class OrderStateMachineTests
         var batch = Batch(maxSubmissions: 2);
         var order = PendingReview(batch);
         order.Reject(["crown_space"], null, Reviewer, Now);
-        order.AttachPhoto(Photo(), Student, Now);
+        order.AttachPhoto(Photo(), order.Batch!, Student, Now);
         order.Resubmit(batch, Student, Now);
         order.Reject(["crown_space"], null, Reviewer, Now);
-        order.AttachPhoto(Photo(), Student, Now);
+        order.AttachPhoto(Photo(), order.Batch!, Student, Now);
 
         var error = Assert.Throws<DomainException>(() => order.Resubmit(batch, Student, Now));
 
-        Assert.Equal(OrderErrors.SubmissionLimit, error.Code);
+        Assert.Equal(OrderErrors.SubmissionLimit.Code, error.Code);
         Assert.Contains("联系分社", error.Message);
         Assert.Equal(OrderStatus.Rejected, order.Status);
     }
@@ -258,11 +256,11 @@ public sealed class OrderStateMachineTests
         var batch = Batch(priceFen: 3000);
         var order = PendingReview(batch);
 
-        order.Withdraw(Student, Now);
+        order.Withdraw(order.Batch!, Student, Now);
         Assert.Equal(OrderStatus.Draft, order.Status);
         Assert.True(order.IsPaid);
 
-        order.AttachPhoto(Photo(), Student, Now);
+        order.AttachPhoto(Photo(), order.Batch!, Student, Now);
         order.Submit(batch, Student, Now);
         Assert.Equal(OrderStatus.PendingReview, order.Status);
         Assert.Equal(2, order.SubmissionCount);
@@ -273,8 +271,8 @@ public sealed class OrderStateMachineTests
     {
         var batch = Batch(priceFen: 0);
         var order = PendingReview(batch);
-        order.Withdraw(Student, Now);
-        batch.Status = BatchStatus.Closed;
+        order.Withdraw(order.Batch!, Student, Now);
+        batch.Close(Reviewer, Now);
 
         order.Submit(batch, Student, Now);
 
@@ -304,8 +302,8 @@ public sealed class OrderStateMachineTests
     public void Cancel_PaidDraft_RefusedMustRefund()
     {
         var order = PendingReview(Batch(priceFen: 3000));
-        order.Withdraw(Student, Now);
-        AssertFails(OrderErrors.PaidMustRefund, () => order.Cancel(Student, Now));
+        order.Withdraw(order.Batch!, Student, Now);
+        AssertFails(OrderErrors.PaidMustRefund.Code, () => order.Cancel(Student, Now));
     }
 
     [Theory]
@@ -320,7 +318,7 @@ public sealed class OrderStateMachineTests
         {
             case OrderStatus.Approved: order.Approve(Reviewer, Now); break;
             case OrderStatus.Rejected: order.Reject(["other"], null, Reviewer, Now); break;
-            case OrderStatus.Draft: order.Withdraw(Student, Now); break;
+            case OrderStatus.Draft: order.Withdraw(order.Batch!, Student, Now); break;
         }
 
         order.MarkRefunded(Reviewer, Now);
@@ -334,7 +332,7 @@ public sealed class OrderStateMachineTests
     {
         var batch = Batch(priceFen: 0);
         var order = PendingReview(batch);
-        AssertFails(OrderErrors.NotPaid, () => order.MarkRefunded(Reviewer, Now));
+        AssertFails(OrderErrors.NotPaid.Code, () => order.MarkRefunded(Reviewer, Now));
     }
 
     [Fact]
@@ -343,14 +341,14 @@ public sealed class OrderStateMachineTests
         var order = PendingReview(Batch(priceFen: 3000));
         order.Approve(Reviewer, Now);
         order.MarkExported(Actor.System, Now);
-        AssertFails(OrderErrors.AlreadyExported, () => order.MarkRefunded(Reviewer, Now));
+        AssertFails(OrderErrors.AlreadyExported.Code, () => order.MarkRefunded(Reviewer, Now));
     }
 
     [Fact]
     public void AttachPhoto_WhileUnderReview_Refused()
     {
         var order = PendingReview(Batch());
-        AssertFails(OrderErrors.PhotoLocked, () => order.AttachPhoto(Photo(), Student, Now));
+        AssertFails(OrderErrors.PhotoLocked.Code, () => order.AttachPhoto(Photo(), order.Batch!, Student, Now));
     }
 
     /// <summary>Every (state, action) pair that the state machine does not allow.</summary>
@@ -386,7 +384,7 @@ public sealed class OrderStateMachineTests
         ["approve"] = (o, _) => o.Approve(Reviewer, Now),
         ["reject"] = (o, _) => o.Reject(["other"], null, Reviewer, Now),
         ["resubmit"] = (o, b) => o.Resubmit(b, Student, Now),
-        ["withdraw"] = (o, _) => o.Withdraw(Student, Now),
+        ["withdraw"] = (o, b) => o.Withdraw(b, Student, Now),
         ["cancel"] = (o, _) => o.Cancel(Student, Now),
         ["refund"] = (o, _) => o.MarkRefunded(Reviewer, Now),
         ["export"] = (o, _) => o.MarkExported(Actor.System, Now),
@@ -402,7 +400,7 @@ public sealed class OrderStateMachineTests
 
         var error = Assert.Throws<DomainException>(() => Actions[action](order, batch));
 
-        Assert.Equal(OrderErrors.InvalidTransition, error.Code);
+        Assert.Equal(OrderErrors.InvalidTransition.Code, error.Code);
         Assert.Contains(from.ToChinese(), error.Message);
         Assert.Equal(from, order.Status);
         Assert.Equal(auditCount, order.PendingAuditEvents.Count);

@@ -56,8 +56,7 @@ public sealed class ReviewServiceTests
         db.Users.Add(new AppUser { Id = "reviewer2", UserName = "r2@test.local", Email = "r2@test.local", DisplayName = "王审核", BranchId = branchA.Id, CreatedAt = Now });
 
         var batchA = Batch(priceFen: 0, school: schoolA);
-        var batchB = Batch(priceFen: 0, school: schoolB);
-        batchB.FeatureCode = "ZZZZZZZZ";
+        var batchB = Batch(priceFen: 0, school: schoolB, featureCode: "ZZZZZZZZ");
         db.CollectionBatches.AddRange(batchA, batchB);
         await db.SaveChangesAsync();
 
@@ -67,12 +66,12 @@ public sealed class ReviewServiceTests
             var order = await SavedOrderAsync(db, batchA);
             var photo = Photo(outcomes[i]);
             photo.CheckReportJson = Report(outcomes[i]).ToJson();
-            order.AttachPhoto(photo, PhotoCollect.Core.Common.Actor.System, Now);
+            order.AttachPhoto(photo, batchA, PhotoCollect.Core.Common.Actor.System, Now);
             order.Submit(batchA, PhotoCollect.Core.Common.Actor.System, Now.AddMinutes(-100 + i));
             if (resubmitted?.Contains(i) == true)
             {
                 order.Reject(["blurry"], null, Arrangement.Actor(reviewerA), Now.AddMinutes(-90 + i));
-                order.AttachPhoto(Photo(outcomes[i]), PhotoCollect.Core.Common.Actor.System, Now.AddMinutes(-80 + i));
+                order.AttachPhoto(Photo(outcomes[i]), batchA, PhotoCollect.Core.Common.Actor.System, Now.AddMinutes(-80 + i));
                 order.Resubmit(batchA, PhotoCollect.Core.Common.Actor.System, Now.AddMinutes(-70 + i));
             }
 
@@ -81,7 +80,7 @@ public sealed class ReviewServiceTests
         }
 
         var orderB = await SavedOrderAsync(db, batchB);
-        orderB.AttachPhoto(Photo(), PhotoCollect.Core.Common.Actor.System, Now);
+        orderB.AttachPhoto(Photo(), batchB, PhotoCollect.Core.Common.Actor.System, Now);
         orderB.Submit(batchB, PhotoCollect.Core.Common.Actor.System, Now.AddMinutes(-200));
         await db.SaveChangesAsync();
 
@@ -175,7 +174,7 @@ public sealed class ReviewServiceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => a.Reviews.RejectAsync(a.ReviewerA, Arrangement.Actor(a.ReviewerA), a.InputAsync(orderId).Result));
 
-        Assert.Equal(OrderErrors.ReasonsRequired, error.Code);
+        Assert.Equal(OrderErrors.ReasonsRequired.Code, error.Code);
         Assert.Equal("驳回时至少选择一个驳回原因。", error.Message);
         await using var db = a.Services.Database.CreateDbContext();
         Assert.Equal(OrderStatus.PendingReview, (await db.Orders.SingleAsync(o => o.Id == orderId)).Status);
@@ -245,8 +244,8 @@ public sealed class ReviewServiceTests
         var seen = await a.InputAsync(orderId);
         await using (var db = a.Services.Database.CreateDbContext())
         {
-            var order = await db.Orders.Include(o => o.Photos).SingleAsync(o => o.Id == orderId);
-            order.Withdraw(PhotoCollect.Core.Common.Actor.System, Now);
+            var order = await db.Orders.Include(o => o.Photos).Include(o => o.Batch).SingleAsync(o => o.Id == orderId);
+            order.Withdraw(order.Batch!, PhotoCollect.Core.Common.Actor.System, Now);
             await db.SaveChangesAsync();
         }
 
@@ -266,7 +265,7 @@ public sealed class ReviewServiceTests
         {
             // Back in 待审核 with the same photo: only the order version tells the difference.
             var order = await db.Orders.Include(o => o.Photos).Include(o => o.Batch).SingleAsync(o => o.Id == orderId);
-            order.Withdraw(PhotoCollect.Core.Common.Actor.System, Now);
+            order.Withdraw(order.Batch!, PhotoCollect.Core.Common.Actor.System, Now);
             order.Submit(order.Batch!, PhotoCollect.Core.Common.Actor.System, Now);
             await db.SaveChangesAsync();
         }
@@ -289,8 +288,8 @@ public sealed class ReviewServiceTests
             await a.Reviews.ApproveAsync(a.ReviewerA, Arrangement.Actor(a.ReviewerA), await a.InputAsync(a.OrderB)));
         var open = await Assert.ThrowsAsync<DomainException>(() => a.Reviews.OpenAsync(a.ReviewerA, Arrangement.Actor(a.ReviewerA), a.OrderB));
 
-        Assert.Equal(OrderErrors.NotFound, error.Code);
-        Assert.Equal(OrderErrors.NotFound, open.Code);
+        Assert.Equal(OrderErrors.NotFound.Code, error.Code);
+        Assert.Equal(OrderErrors.NotFound.Code, open.Code);
     }
 
     [Fact]

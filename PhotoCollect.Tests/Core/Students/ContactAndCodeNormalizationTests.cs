@@ -50,7 +50,7 @@ public sealed class ContactAndCodeNormalizationTests
     [InlineData("ABCDEFGI")]
     [InlineData("ABCDEFG中")]
     public void FeatureCode_Impossible_IsRefused(string? input) =>
-        Assert.Equal(BatchErrors.CodeInvalid, Assert.Throws<DomainException>(() => FeatureCodeLookup.Normalize(input)).Code);
+        Assert.Equal(BatchErrors.CodeInvalid.Code, Assert.Throws<DomainException>(() => FeatureCodeLookup.Normalize(input)).Code);
 
     [Theory]
     [InlineData(0, "免费")]

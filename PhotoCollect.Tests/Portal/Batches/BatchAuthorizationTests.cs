@@ -65,7 +65,8 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
     public async Task TeacherAndReviewer_ActionsOnOtherBranch_RefusedAndNothingChanges()
     {
         var (other, _) = await ArrangeAsync();
-        var batches = factory.Services.GetRequiredService<BatchService>();
+        var queries = factory.Services.GetRequiredService<BatchQueries>();
+        var commands = factory.Services.GetRequiredService<BatchCommands>();
         var orders = factory.Services.GetRequiredService<OrderDetailsService>();
         var input = new BatchInput
         {
@@ -77,15 +78,15 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
             var scope = await ScopeOfAsync(email);
             var actor = Actor.Staff(scope.UserId, email);
             var version = other.Version;
-            await AssertNotFoundAsync(() => batches.CloseAsync(scope, actor, other.BatchId, version));
-            await AssertNotFoundAsync(() => batches.RegenerateFeatureCodeAsync(scope, actor, other.BatchId, version));
-            await AssertNotFoundAsync(() => batches.UpdateAsync(scope, actor, other.BatchId, version, input));
-            await AssertNotFoundAsync(() => batches.ListOrdersAsync(scope, other.BatchId, new BatchOrderQuery()));
-            Assert.Equal(OrderErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => orders.GetAsync(scope, other.OrderId))).Code);
+            await AssertNotFoundAsync(() => commands.CloseAsync(scope, actor, other.BatchId, version));
+            await AssertNotFoundAsync(() => commands.RegenerateFeatureCodeAsync(scope, actor, other.BatchId, version));
+            await AssertNotFoundAsync(() => commands.UpdateAsync(scope, actor, other.BatchId, version, input));
+            await AssertNotFoundAsync(() => queries.ListOrdersAsync(scope, other.BatchId, new BatchOrderQuery()));
+            Assert.Equal(OrderErrors.NotFound.Code, (await Assert.ThrowsAsync<DomainException>(() => orders.GetAsync(scope, other.OrderId))).Code);
             Assert.Null(await orders.PhotoKeyAsync(scope, other.OrderId, 1));
-            Assert.DoesNotContain((await batches.ListAsync(scope, new BatchListQuery { Page = new PageRequest(PageSize: 200) })).Items, b => b.Id == other.BatchId);
-            var created = await Assert.ThrowsAsync<DomainException>(() => batches.CreateAsync(scope, actor, input));
-            Assert.Equal(BatchErrors.SchoolNotAllowed, created.Code);
+            Assert.DoesNotContain((await queries.ListAsync(scope, new BatchListQuery { Page = new PageRequest(PageSize: 200) })).Items, b => b.Id == other.BatchId);
+            var created = await Assert.ThrowsAsync<DomainException>(() => commands.CreateAsync(scope, actor, input));
+            Assert.Equal(BatchErrors.SchoolNotAllowed.Code, created.Code);
         }
 
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PhotoCollectDbContext>>().CreateDbContextAsync();
@@ -117,7 +118,7 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
     }
 
     private static async Task AssertNotFoundAsync(Func<Task> action) =>
-        Assert.Equal(BatchErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(action)).Code);
+        Assert.Equal(BatchErrors.NotFound.Code, (await Assert.ThrowsAsync<DomainException>(action)).Code);
 
     private async Task<StaffScope> ScopeOfAsync(string email)
     {
@@ -140,10 +141,7 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
             var school = new School { Name = OtherSchoolName, Branch = branch, CreatedAt = Builders.Now };
             db.AddRange(branch, school);
             await db.SaveChangesAsync();
-            var batch = Builders.Batch(school: school);
-            batch.FeatureCode = "QQQQ2345";
-            batch.OpensAt = DateTimeOffset.UtcNow.AddDays(-1);
-            batch.ClosesAt = DateTimeOffset.UtcNow.AddDays(30);
+            var batch = Builders.Batch(school: school, featureCode: "QQQQ2345", opensAt: DateTimeOffset.UtcNow.AddDays(-1), closesAt: DateTimeOffset.UtcNow.AddDays(30));
             db.CollectionBatches.Add(batch);
             var record = Builders.Record(factory.Services.GetRequiredService<PersonalDataProtector>());
             db.StudentRecords.Add(record);
@@ -154,7 +152,7 @@ public sealed class BatchAuthorizationTests(PortalFactory factory) : IClassFixtu
             var photo = Builders.Photo();
             photo.StorageKey = stored.Key;
             photo.Sha256 = stored.Sha256;
-            order.AttachPhoto(photo, Actor.System, DateTimeOffset.UtcNow);
+            order.AttachPhoto(photo, batch, Actor.System, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

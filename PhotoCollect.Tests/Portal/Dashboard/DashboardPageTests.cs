@@ -21,8 +21,7 @@ public sealed class DashboardPageTests
         var (_, school) = await AddSchoolAsync(db, "甲分社", "甲大学");
         var (_, other) = await AddSchoolAsync(db, "乙分社", "乙大学");
         var batch = Batch(priceFen: 3000, school: school);
-        var otherBatch = Batch(priceFen: 0, school: other);
-        otherBatch.FeatureCode = "ZZZZZZZZ";
+        var otherBatch = Batch(priceFen: 0, school: other, featureCode: "ZZZZZZZZ");
         db.CollectionBatches.AddRange(batch, otherBatch);
         await db.SaveChangesAsync();
         foreach (var target in new[] { batch, batch, otherBatch })
@@ -32,7 +31,7 @@ public sealed class DashboardPageTests
             await db.SaveChangesAsync();
             var order = Order.Create("PC" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), target, record, Actor.System, Now);
             db.Orders.Add(order);
-            order.AttachPhoto(Photo(), Actor.System, Now);
+            order.AttachPhoto(Photo(), target, Actor.System, Now);
             order.Submit(target, Actor.System, Now);
         }
 

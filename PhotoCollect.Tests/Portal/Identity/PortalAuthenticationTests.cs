@@ -208,10 +208,8 @@ public sealed class PortalAuthenticationTests(PortalFactory factory) : IClassFix
 
         var protector = factory.Services.GetRequiredService<PersonalDataProtector>();
         var (_, school) = await Builders.AddSchoolAsync(db, "上海分社", "别的大学");
-        var batch = Builders.Batch(priceFen: 0, school: school);
-        batch.FeatureCode = "OTHERSCH".Replace('O', 'Q').Replace('I', 'J');
-        batch.OpensAt = DateTimeOffset.UtcNow.AddDays(-1);
-        batch.ClosesAt = DateTimeOffset.UtcNow.AddDays(10);
+        var batch = Builders.Batch(
+            priceFen: 0, school: school, featureCode: "OTHERSCH".Replace('O', 'Q').Replace('I', 'J'), opensAt: DateTimeOffset.UtcNow.AddDays(-1), closesAt: DateTimeOffset.UtcNow.AddDays(10));
         db.CollectionBatches.Add(batch);
         for (var i = 0; i < 2; i++)
         {

@@ -61,17 +61,14 @@ public sealed class ReviewAuthorizationTests(PortalFactory factory) : IClassFixt
             var school = new School { Name = "丙地大学（审核授权测试）", Branch = branch, CreatedAt = Builders.Now };
             db.AddRange(branch, school);
             await db.SaveChangesAsync();
-            var batch = Builders.Batch(priceFen: 0, school: school);
-            batch.FeatureCode = "RRRR2345";
-            batch.OpensAt = DateTimeOffset.UtcNow.AddDays(-1);
-            batch.ClosesAt = DateTimeOffset.UtcNow.AddDays(30);
+            var batch = Builders.Batch(priceFen: 0, school: school, featureCode: "RRRR2345", opensAt: DateTimeOffset.UtcNow.AddDays(-1), closesAt: DateTimeOffset.UtcNow.AddDays(30));
             db.CollectionBatches.Add(batch);
             var record = Builders.Record(factory.Services.GetRequiredService<PersonalDataProtector>());
             db.StudentRecords.Add(record);
             await db.SaveChangesAsync();
             var order = Order.Create(orderNo, batch, record, Actor.System, DateTimeOffset.UtcNow);
             db.Orders.Add(order);
-            order.AttachPhoto(Builders.Photo(), Actor.System, DateTimeOffset.UtcNow);
+            order.AttachPhoto(Builders.Photo(), batch, Actor.System, DateTimeOffset.UtcNow);
             order.Submit(batch, Actor.System, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }

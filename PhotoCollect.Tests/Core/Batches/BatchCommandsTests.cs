@@ -2,46 +2,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
-using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Schools;
 using PhotoCollect.Tests.Infrastructure;
+using static PhotoCollect.Tests.Core.Batches.BatchArrangements;
 using static PhotoCollect.Tests.Infrastructure.Builders;
 
 namespace PhotoCollect.Tests.Core.Batches;
 
-public sealed class BatchServiceTests
+public sealed class BatchCommandsTests
 {
-    private static BatchInput Input(int schoolId, string name = "2027届毕业生采集", decimal price = 30.5m) => new()
-    {
-        SchoolId = schoolId,
-        Name = name,
-        Type = CollectionType.Centralised,
-        OpensAtLocal = new DateTime(2026, 11, 28, 8, 0, 0),
-        ClosesAtLocal = new DateTime(2026, 12, 20, 18, 0, 0),
-        PriceYuan = price,
-        ExpectedHeadcount = 120,
-        MaxSubmissions = 3,
-    };
-
-    private static async Task<(School A, School B, School SameBranchAsA)> AddSchoolsAsync(TestServices services)
-    {
-        await using var db = services.Database.CreateDbContext();
-        var (branch, a) = await AddSchoolAsync(db, "甲分社", "甲大学");
-        var (_, b) = await AddSchoolAsync(db, "乙分社", "乙大学");
-        var sibling = new School { Name = "甲师范学院", BranchId = branch.Id, CreatedAt = Now };
-        db.Schools.Add(sibling);
-        await db.SaveChangesAsync();
-        await StaffScopes.AddUsersAsync(db, StaffScopes.Admin, StaffScopes.Teacher(a.Id), StaffScopes.Teacher(b.Id), StaffScopes.Reviewer(a.BranchId), StaffScopes.Reviewer(b.BranchId));
-        return (a, b, sibling);
-    }
-
     [Fact]
     public async Task CreateAsync_ValidInput_StoresFenChinaTimesAndAudits()
     {
         await using var services = await TestServices.CreateAsync();
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var teacher = StaffScopes.Teacher(school.Id);
 
         var batch = await batches.CreateAsync(teacher, StaffScopes.ActorFor(teacher), Input(school.Id));
@@ -59,35 +35,38 @@ public sealed class BatchServiceTests
         Assert.Contains(stored.FeatureCode, audit.Details);
     }
 
+
     [Fact]
     public async Task CreateAsync_InvalidInput_RefusedWithChineseMessages()
     {
         await using var services = await TestServices.CreateAsync();
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var input = Input(school.Id, name: "");
         input.ClosesAtLocal = input.OpensAtLocal!.Value.AddHours(-1);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => batches.CreateAsync(StaffScopes.Admin, StaffScopes.ActorFor(StaffScopes.Admin), input));
 
-        Assert.Equal(BatchErrors.Invalid, error.Code);
+        Assert.Equal(BatchErrors.Invalid.Code, error.Code);
         Assert.Contains("请填写批次名称。", error.Message);
         await using var db = services.Database.CreateDbContext();
         Assert.False(await db.CollectionBatches.AnyAsync());
     }
+
 
     [Fact]
     public async Task CreateAsync_TeacherForAnotherSchool_Refused()
     {
         await using var services = await TestServices.CreateAsync();
         var (a, b, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var teacher = StaffScopes.Teacher(a.Id);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => batches.CreateAsync(teacher, StaffScopes.ActorFor(teacher), Input(b.Id)));
 
-        Assert.Equal(BatchErrors.SchoolNotAllowed, error.Code);
+        Assert.Equal(BatchErrors.SchoolNotAllowed.Code, error.Code);
     }
+
 
     [Fact]
     public async Task CreateAsync_ConcurrentCreationsDrawingTheSameCode_AllSucceedWithUniqueCodes()
@@ -96,7 +75,7 @@ public sealed class BatchServiceTests
         await using var database = await TestDatabase.CreateFileAsync();
         await using var services = await TestServices.CreateAsync(database: database, random: new FirstDrawsCollide("SAMECODE", 6));
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
 
         var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             Task.Run(() => batches.CreateAsync(StaffScopes.Admin, StaffScopes.ActorFor(StaffScopes.Admin), Input(school.Id, $"并发批次 {i}")))));
@@ -109,12 +88,13 @@ public sealed class BatchServiceTests
         Assert.Equal(6, await db.AuditEvents.CountAsync(a => a.Action == "batch.created"));
     }
 
+
     [Fact]
     public async Task CloseReopenArchive_FollowTheRulesAndAuditEachChange()
     {
         await using var services = await TestServices.CreateAsync();
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var teacher = StaffScopes.Teacher(school.Id);
         var actor = StaffScopes.ActorFor(teacher);
         var batch = await batches.CreateAsync(teacher, actor, Input(school.Id));
@@ -122,7 +102,7 @@ public sealed class BatchServiceTests
         batch = await batches.CloseAsync(teacher, actor, batch.Id, batch.Version);
         Assert.Equal(BatchStatus.Closed, batch.Status);
         Assert.False(batch.AcceptsSubmissions(services.Time.GetUtcNow()));
-        Assert.Equal(BatchErrors.InvalidTransition, (await Assert.ThrowsAsync<DomainException>(() => batches.CloseAsync(teacher, actor, batch.Id, batch.Version))).Code);
+        Assert.Equal(BatchErrors.CannotClose.Code, (await Assert.ThrowsAsync<DomainException>(() => batches.CloseAsync(teacher, actor, batch.Id, batch.Version))).Code);
 
         batch = await batches.ReopenAsync(teacher, actor, batch.Id, batch.Version);
         Assert.Equal(BatchStatus.Open, batch.Status);
@@ -130,23 +110,24 @@ public sealed class BatchServiceTests
 
         // Teachers close and reopen; archiving (the retention clock) is for branch staff and admins.
         batch = await batches.CloseAsync(teacher, actor, batch.Id, batch.Version);
-        Assert.Equal(BatchErrors.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => batches.ArchiveAsync(teacher, actor, batch.Id, batch.Version))).Code);
+        Assert.Equal(BatchErrors.Forbidden.Code, (await Assert.ThrowsAsync<DomainException>(() => batches.ArchiveAsync(teacher, actor, batch.Id, batch.Version))).Code);
         var reviewer = StaffScopes.Reviewer(school.BranchId);
         batch = await batches.ArchiveAsync(reviewer, StaffScopes.ActorFor(reviewer), batch.Id, batch.Version);
         Assert.Equal(BatchStatus.Archived, batch.Status);
-        Assert.Equal(BatchErrors.InvalidTransition, (await Assert.ThrowsAsync<DomainException>(() => batches.ReopenAsync(reviewer, actor, batch.Id, batch.Version))).Code);
+        Assert.Equal(BatchErrors.CannotReopen.Code, (await Assert.ThrowsAsync<DomainException>(() => batches.ReopenAsync(reviewer, actor, batch.Id, batch.Version))).Code);
 
         await using var db = services.Database.CreateDbContext();
-        var actions = await db.AuditEvents.Where(a => a.EntityType == BatchService.EntityType).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        var actions = await db.AuditEvents.Where(a => a.EntityType == nameof(CollectionBatch)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
         Assert.Equal(["batch.created", "batch.closed", "batch.reopened", "batch.closed", "batch.archived"], actions);
     }
+
 
     [Fact]
     public async Task ReopenAsync_DeadlinePassed_AsksToExtendFirst()
     {
         await using var services = await TestServices.CreateAsync();
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var actor = StaffScopes.ActorFor(StaffScopes.Admin);
         var batch = await batches.CreateAsync(StaffScopes.Admin, actor, Input(school.Id));
         batch = await batches.CloseAsync(StaffScopes.Admin, actor, batch.Id, batch.Version);
@@ -154,15 +135,16 @@ public sealed class BatchServiceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => batches.ReopenAsync(StaffScopes.Admin, actor, batch.Id, batch.Version));
 
-        Assert.Equal(BatchErrors.DeadlinePassed, error.Code);
+        Assert.Equal(BatchErrors.DeadlinePassed.Code, error.Code);
     }
+
 
     [Fact]
     public async Task RegenerateFeatureCodeAsync_OldCodeStopsWorkingAtOnce()
     {
         await using var services = await TestServices.CreateAsync(random: new SequenceRandom("OLDCODE2", "NEWCODE3"));
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var actor = StaffScopes.ActorFor(StaffScopes.Admin);
         var batch = await batches.CreateAsync(StaffScopes.Admin, actor, Input(school.Id));
 
@@ -174,12 +156,13 @@ public sealed class BatchServiceTests
         Assert.Equal("OLDCODE2 → NEWCODE3", (await db.AuditEvents.SingleAsync(a => a.Action == "batch.feature_code_regenerated")).Details);
     }
 
+
     [Fact]
     public async Task UpdateAsync_StaleVersion_RefusedAndNothingChanges()
     {
         await using var services = await TestServices.CreateAsync();
         var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
         var actor = StaffScopes.ActorFor(StaffScopes.Admin);
         var batch = await batches.CreateAsync(StaffScopes.Admin, actor, Input(school.Id));
         var staleVersion = batch.Version;
@@ -187,103 +170,12 @@ public sealed class BatchServiceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => batches.UpdateAsync(StaffScopes.Admin, actor, batch.Id, staleVersion, Input(school.Id, "第二次修改")));
 
-        Assert.Equal(BatchErrors.Concurrency, error.Code);
+        Assert.Equal(BatchErrors.Concurrency.Code, error.Code);
         await using var db = services.Database.CreateDbContext();
         Assert.Equal("第一次修改", (await db.CollectionBatches.SingleAsync()).Name);
         Assert.Contains("名称：2027届毕业生采集 → 第一次修改", (await db.AuditEvents.SingleAsync(a => a.Action == "batch.updated")).Details);
     }
 
-    [Fact]
-    public async Task ListAsync_ScopedByRole_WithProgressAndCodeSearch()
-    {
-        await using var services = await TestServices.CreateAsync();
-        var (a, b, sibling) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
-        var actor = StaffScopes.ActorFor(StaffScopes.Admin);
-        var inA = await batches.CreateAsync(StaffScopes.Admin, actor, Input(a.Id, "甲大学批次"));
-        await batches.CreateAsync(StaffScopes.Admin, actor, Input(b.Id, "乙大学批次"));
-        await batches.CreateAsync(StaffScopes.Admin, actor, Input(sibling.Id, "甲师范批次"));
-        await AddSubmittedOrdersAsync(services, inA.Id, submitted: 3, approved: 1);
-
-        var teacherRows = await batches.ListAsync(StaffScopes.Teacher(a.Id), new BatchListQuery());
-        var reviewerRows = await batches.ListAsync(StaffScopes.Reviewer(a.BranchId), new BatchListQuery());
-        var adminRows = await batches.ListAsync(StaffScopes.Admin, new BatchListQuery());
-        var byCode = await batches.ListAsync(StaffScopes.Admin, new BatchListQuery { Search = inA.FeatureCode.ToLowerInvariant().Insert(4, "-") });
-        var otherSchoolsCode = await batches.ListAsync(StaffScopes.Teacher(b.Id), new BatchListQuery { Search = inA.FeatureCode });
-
-        var row = Assert.Single(teacherRows.Items);
-        Assert.Equal("甲大学批次", row.Name);
-        Assert.Equal((1, 4, 120), (row.Approved, row.Submitted, row.ExpectedHeadcount));
-        Assert.Equal(["甲大学批次", "甲师范批次"], reviewerRows.Items.Select(r => r.Name).Order().ToList());
-        Assert.Equal(3, adminRows.TotalCount);
-        Assert.Equal(inA.Id, Assert.Single(byCode.Items).Id);
-        Assert.Empty(otherSchoolsCode.Items);
-    }
-
-    [Fact]
-    public async Task GetAndListOrders_OutsideScope_NotFound()
-    {
-        await using var services = await TestServices.CreateAsync();
-        var (a, b, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
-        var inB = await batches.CreateAsync(StaffScopes.Admin, StaffScopes.ActorFor(StaffScopes.Admin), Input(b.Id));
-        var teacherA = StaffScopes.Teacher(a.Id);
-        var reviewerA = StaffScopes.Reviewer(a.BranchId);
-
-        foreach (var scope in new[] { teacherA, reviewerA })
-        {
-            Assert.Equal(BatchErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => batches.GetAsync(scope, inB.Id))).Code);
-            Assert.Equal(BatchErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => batches.ListOrdersAsync(scope, inB.Id, new BatchOrderQuery()))).Code);
-            Assert.Equal(BatchErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => batches.CloseAsync(scope, StaffScopes.ActorFor(scope), inB.Id, inB.Version))).Code);
-        }
-
-        var details = await batches.GetAsync(StaffScopes.Reviewer(b.BranchId), inB.Id);
-        Assert.True(details.Permissions.CanClose);
-    }
-
-    [Fact]
-    public async Task GetAsync_CountsPerStatusAndDailySubmissionsInChinaDays()
-    {
-        await using var services = await TestServices.CreateAsync();
-        var (school, _, _) = await AddSchoolsAsync(services);
-        var batches = services.Provider.GetRequiredService<BatchService>();
-        var batch = await batches.CreateAsync(StaffScopes.Admin, StaffScopes.ActorFor(StaffScopes.Admin), Input(school.Id));
-        await AddSubmittedOrdersAsync(services, batch.Id, submitted: 2, approved: 1);
-
-        var details = await batches.GetAsync(StaffScopes.Admin, batch.Id);
-
-        Assert.Equal(2, details.OrdersByStatus[OrderStatus.AwaitingPayment]);
-        Assert.Equal(1, details.OrdersByStatus[OrderStatus.Approved]);
-        Assert.Equal(3, details.Submitted);
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(Now).DateTime);
-        Assert.Equal(today, details.DailySubmissions[^1].Day);
-        Assert.Equal(3, details.DailySubmissions.Sum(d => d.Count));
-        Assert.Equal(3, details.DailySubmissions[^1].Count);
-    }
-
-    /// <summary>Submitted orders (awaiting payment) plus approved ones, submitted "now".</summary>
-    private static async Task AddSubmittedOrdersAsync(TestServices services, int batchId, int submitted, int approved)
-    {
-        await using var db = services.Database.CreateDbContext();
-        var batch = await db.CollectionBatches.SingleAsync(b => b.Id == batchId);
-        for (var i = 0; i < submitted + approved; i++)
-        {
-            var record = Record();
-            db.StudentRecords.Add(record);
-            await db.SaveChangesAsync();
-            var order = NewOrder(batch, record);
-            db.Orders.Add(order);
-            order.AttachPhoto(Photo(), Actor.System, Now);
-            order.Submit(batch, Actor.System, Now);
-            if (i >= submitted)
-            {
-                order.ConfirmPayment(order.PriceFen, Actor.System, Now);
-                order.Approve(Actor.System, Now);
-            }
-        }
-
-        await db.SaveChangesAsync();
-    }
 
     /// <summary>The first <paramref name="count"/> draws return <paramref name="code"/>; later ones are random. Thread-safe.</summary>
     private sealed class FirstDrawsCollide(string code, int count) : ISecureRandom

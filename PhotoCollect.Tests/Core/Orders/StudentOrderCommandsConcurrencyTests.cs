@@ -14,7 +14,7 @@ using static PhotoCollect.Tests.Infrastructure.Builders;
 namespace PhotoCollect.Tests.Core.Orders;
 
 /// <summary>Simultaneous requests from the same student (double taps, two phones) on a real SQLite file.</summary>
-public sealed class StudentOrderServiceConcurrencyTests
+public sealed class StudentOrderCommandsConcurrencyTests
 {
     private static readonly string IdNumber = "11010520040101123" + ChineseIdNumber.ComputeCheckCharacter("11010520040101123");
 
@@ -24,7 +24,7 @@ public sealed class StudentOrderServiceConcurrencyTests
         await using var database = await TestDatabase.CreateFileAsync();
         await using var services = await TestServices.CreateAsync(database: database);
         var (accountId, batches) = await ArrangeAsync(services, batchCount: 1);
-        var orders = services.Provider.GetRequiredService<StudentOrderService>();
+        var orders = services.Provider.GetRequiredService<StudentOrderCommands>();
         var request = Request(services, batches[0]);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
@@ -40,7 +40,7 @@ public sealed class StudentOrderServiceConcurrencyTests
         })));
 
         Assert.Single(results, r => r.StartsWith("PC", StringComparison.Ordinal));
-        Assert.All(results.Where(r => !r.StartsWith("PC", StringComparison.Ordinal)), r => Assert.Equal(OrderErrors.DuplicateLiveOrder, r));
+        Assert.All(results.Where(r => !r.StartsWith("PC", StringComparison.Ordinal)), r => Assert.Equal(OrderErrors.DuplicateLiveOrder.Code, r));
         await using var db = database.CreateDbContext();
         Assert.Equal(1, await db.Orders.CountAsync());
         Assert.Equal(1, await db.StudentRecords.CountAsync());
@@ -52,7 +52,7 @@ public sealed class StudentOrderServiceConcurrencyTests
         await using var database = await TestDatabase.CreateFileAsync();
         await using var services = await TestServices.CreateAsync(database: database);
         var (accountId, batches) = await ArrangeAsync(services, batchCount: 2);
-        var orders = services.Provider.GetRequiredService<StudentOrderService>();
+        var orders = services.Provider.GetRequiredService<StudentOrderCommands>();
 
         await Task.WhenAll(batches.Select(b => Task.Run(() => orders.ConfirmAsync(accountId, Request(services, b), null, CancellationToken.None))));
 
@@ -68,17 +68,18 @@ public sealed class StudentOrderServiceConcurrencyTests
         await using var database = await TestDatabase.CreateFileAsync();
         await using var services = await TestServices.CreateAsync(database: database);
         var (accountId, batches) = await ArrangeAsync(services, batchCount: 1);
-        var orders = services.Provider.GetRequiredService<StudentOrderService>();
+        var orders = services.Provider.GetRequiredService<StudentOrderCommands>();
+        var photos = services.Provider.GetRequiredService<StudentPhotoCommands>();
         var order = await orders.ConfirmAsync(accountId, Request(services, batches[0]), null, CancellationToken.None);
         var inspector = services.Provider.GetRequiredService<PhotoInspector>();
         var spec = services.Provider.GetRequiredService<IOptions<PhotoSpec>>().Value;
-        var photos = Enumerable.Range(1, 60).Select(DemoPhotoFactory.Create).Where(b => inspector.Inspect(b, spec).Outcome == PhotoCheckOutcome.Pass).Take(2).ToList();
+        var pictures = Enumerable.Range(1, 60).Select(DemoPhotoFactory.Create).Where(b => inspector.Inspect(b, spec).Outcome == PhotoCheckOutcome.Pass).Take(2).ToList();
 
-        var outcomes = await Task.WhenAll(photos.Select(photo => Task.Run(async () =>
+        var outcomes = await Task.WhenAll(pictures.Select(photo => Task.Run(async () =>
         {
             try
             {
-                return (await orders.UploadPhotoAsync(accountId, order.Id, photo, PhotoSource.Camera, null, CancellationToken.None)).Accepted ? "stored" : "refused";
+                return (await photos.UploadPhotoAsync(accountId, order.Id, photo, PhotoSource.Camera, null, CancellationToken.None)).Accepted ? "stored" : "refused";
             }
             catch (DomainException e)
             {
@@ -86,7 +87,7 @@ public sealed class StudentOrderServiceConcurrencyTests
             }
         })));
 
-        Assert.All(outcomes, o => Assert.Contains(o, new[] { "stored", StudentOrderService.ConcurrentChangeCode }));
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { "stored", OrderErrors.ConcurrentChange.Code }));
         Assert.Contains("stored", outcomes);
         await using var db = database.CreateDbContext();
         var versions = await db.PhotoVersions.Where(p => p.OrderId == order.Id).ToListAsync();
@@ -110,8 +111,7 @@ public sealed class StudentOrderServiceConcurrencyTests
         var batches = new List<CollectionBatch>();
         for (var i = 0; i < batchCount; i++)
         {
-            var batch = Batch(priceFen: 0, school: school);
-            batch.FeatureCode = "RACE" + "ABCD"[i] + "XYZ";
+            var batch = Batch(priceFen: 0, school: school, featureCode: "RACE" + "ABCD"[i] + "XYZ");
             batches.Add(batch);
         }
 
