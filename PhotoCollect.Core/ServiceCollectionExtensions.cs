@@ -48,7 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<BatchCommands>();
         services.AddSingleton<OrderDetailsService>();
-        services.AddSingleton<UserAdministrationService>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<UserCommands>();
         services.AddSingleton<SchoolAdministrationService>();
         services.AddSingleton<RejectionReasonService>();
         services.AddOptions<ReviewOptions>();

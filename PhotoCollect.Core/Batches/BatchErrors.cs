@@ -25,7 +25,7 @@ public static class BatchErrors
     public static readonly DomainError FeatureCodeExhausted = new("batch.feature_code_exhausted", "生成特征码失败，请重试。");
 
     /// <summary>The form's own messages, joined: the portal shows them per field before this is ever thrown.</summary>
-    public static readonly DomainError Invalid = new("batch.invalid", "{0}");
+    public static readonly DomainError Invalid = new("batch.invalid", "批次信息有误：{0}");
     public static readonly DomainError ClosesBeforeOpens = new("batch.invalid", "截止时间必须晚于开始时间。");
 
     public static readonly DomainError NegativePrice = new("batch.invalid_price", "价格不能为负数。");

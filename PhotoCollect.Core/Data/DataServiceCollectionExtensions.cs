@@ -9,12 +9,14 @@ public static class DataServiceCollectionExtensions
     /// Registers <see cref="IDbContextFactory{PhotoCollectDbContext}"/> for the configured provider,
     /// and a scoped <see cref="PhotoCollectDbContext"/> for Identity's stores.
     /// </summary>
-    public static IServiceCollection AddPhotoCollectData(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    /// <param name="sqliteBusyTimeout">How long a SQLite writer waits for a lock (<see cref="SqliteBusyTimeoutInterceptor"/>); null keeps the default.</param>
+    public static IServiceCollection AddPhotoCollectData(this IServiceCollection services, DatabaseProvider provider, string connectionString, TimeSpan? sqliteBusyTimeout = null)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqlitePhotoCollectDbContext>(o => o.UseSqlite(connectionString));
+                var busyTimeout = new SqliteBusyTimeoutInterceptor(sqliteBusyTimeout ?? SqliteBusyTimeoutInterceptor.DefaultTimeout);
+                services.AddDbContextFactory<SqlitePhotoCollectDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(busyTimeout));
                 services.AddSingleton<IDbContextFactory<PhotoCollectDbContext>>(sp =>
                     new DerivedContextFactory<SqlitePhotoCollectDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePhotoCollectDbContext>>()));
                 break;

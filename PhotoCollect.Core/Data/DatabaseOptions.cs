@@ -15,4 +15,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Required for SQL Server; for SQLite defaults to <c>photocollect.db</c> in the data folder.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>How long a SQLite writer waits for another's lock before the write fails.</summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = SqliteBusyTimeoutInterceptor.DefaultTimeout;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PhotoCollect.Core.Data;
@@ -9,6 +10,19 @@ namespace PhotoCollect.Core.Data;
 public sealed class SqlitePhotoCollectDbContext(DbContextOptions<SqlitePhotoCollectDbContext> options)
     : PhotoCollectDbContext(options)
 {
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+
+        // Every SQLite context waits for locks inside SQLite: the app's, the tests', design time's.
+        // One configured by the host (AddPhotoCollectData) is kept.
+        var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (!interceptors.OfType<SqliteBusyTimeoutInterceptor>().Any())
+        {
+            optionsBuilder.AddInterceptors(SqliteBusyTimeoutInterceptor.Default);
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -34,7 +34,7 @@ public static class ReviewErrors
     public static readonly DomainError ReasonNotFound = new("reason.not_found", "驳回原因不存在。");
 
     /// <summary>{0}: the validation messages.</summary>
-    public static readonly DomainError ReasonInvalid = new("reason.invalid", "{0}");
+    public static readonly DomainError ReasonInvalid = new("reason.invalid", "驳回原因填写有误：{0}");
 
     /// <summary>{0}: the code already in the catalogue.</summary>
     public static readonly DomainError ReasonDuplicate = new("reason.duplicate", "代码 {0} 已存在。");

@@ -6,13 +6,6 @@ using PhotoCollect.Core.Data;
 
 namespace PhotoCollect.Core.Schools;
 
-public static class SchoolErrors
-{
-    public const string NotFound = "school.not_found";
-    public const string Invalid = "school.invalid";
-    public const string Duplicate = "school.duplicate";
-}
-
 public sealed record BranchRow(int Id, string Name, string? City, string? ContactPhone, bool IsActive, int Schools, int Staff);
 
 public sealed record SchoolRow(int Id, string Name, string? ChsiCode, int BranchId, string BranchName, bool IsActive, int Batches);
@@ -85,12 +78,12 @@ public sealed class SchoolAdministrationService(IDbContextFactory<PhotoCollectDb
         var name = input.Name.Trim();
         if (await db.Branches.AnyAsync(b => b.Name == name && b.Id != branchId, cancellationToken))
         {
-            throw new DomainException(SchoolErrors.Duplicate, $"已有名为“{name}”的分社。");
+            throw new DomainException(SchoolErrors.DuplicateBranch, name);
         }
 
         var now = time.GetUtcNow();
         var branch = branchId is { } id
-            ? await db.Branches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken) ?? throw new DomainException(SchoolErrors.NotFound, "分社不存在。")
+            ? await db.Branches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken) ?? throw new DomainException(SchoolErrors.BranchNotFound)
             : db.Branches.Add(new Branch { Name = name, CreatedAt = now }).Entity;
         branch.Name = name;
         branch.City = Blank(input.City);
@@ -113,19 +106,19 @@ public sealed class SchoolAdministrationService(IDbContextFactory<PhotoCollectDb
         var code = Blank(input.ChsiCode);
         if (await db.Schools.AnyAsync(s => s.Name == name && s.Id != schoolId, cancellationToken))
         {
-            throw new DomainException(SchoolErrors.Duplicate, $"已有名为“{name}”的学校。");
+            throw new DomainException(SchoolErrors.Duplicate, name);
         }
 
         if (code is not null && await db.Schools.AnyAsync(s => s.ChsiCode == code && s.Id != schoolId, cancellationToken))
         {
-            throw new DomainException(SchoolErrors.Duplicate, $"院校代码 {code} 已被其他学校使用。");
+            throw new DomainException(SchoolErrors.DuplicateChsiCode, code);
         }
 
         var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == input.BranchId, cancellationToken)
-            ?? throw new DomainException(SchoolErrors.Invalid, "所选分社不存在。");
+            ?? throw new DomainException(SchoolErrors.BranchMissing);
         var now = time.GetUtcNow();
         var school = schoolId is { } id
-            ? await db.Schools.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new DomainException(SchoolErrors.NotFound, "学校不存在。")
+            ? await db.Schools.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new DomainException(SchoolErrors.NotFound)
             : db.Schools.Add(new School { Name = name, CreatedAt = now }).Entity;
         var moved = schoolId is not null && school.BranchId != branch.Id;
         school.Name = name;

@@ -10,11 +10,6 @@ using PhotoCollect.Core.Photos;
 
 namespace PhotoCollect.Core.Settings;
 
-public static class SettingsErrors
-{
-    public const string Invalid = "settings.invalid";
-}
-
 /// <summary>
 /// Administrator settings over configuration. Keeps the current values in memory (loaded at
 /// start-up, replaced on save) and signals <see cref="IOptionsMonitor{PhotoSpec}"/> so new

@@ -28,13 +28,13 @@ public static class AvatarImage
     {
         if (bytes.Length == 0 || bytes.Length > MaxBytes)
         {
-            throw Invalid($"头像图片需为 JPG 或 PNG，且不超过 {MaxBytes / (1024 * 1024)} MB。");
+            throw new DomainException(StudentErrors.AvatarTooLarge, MaxBytes / (1024 * 1024));
         }
 
         var kind = ImageFileSniffer.Sniff(bytes);
         if (kind is not (ImageFileKind.Jpeg or ImageFileKind.Png) || !ImageFileSniffer.HasCompleteStructure(bytes, kind))
         {
-            throw Invalid("头像图片无法识别：请选择 JPG 或 PNG 格式的完整图片。");
+            throw new DomainException(StudentErrors.AvatarInvalid);
         }
 
         try
@@ -44,7 +44,7 @@ public static class AvatarImage
             if (info is null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels
                 || Math.Max(info.Width, info.Height) > MaxAspect * Math.Min(info.Width, info.Height))
             {
-                throw Invalid("头像图片尺寸异常，请换一张图片。");
+                throw new DomainException(StudentErrors.AvatarOddSize);
             }
 
             stream.Position = 0;
@@ -59,9 +59,7 @@ public static class AvatarImage
         }
         catch (Exception e) when (e is ImageFormatException or ImageProcessingException or NotSupportedException or InvalidMemoryOperationException)
         {
-            throw Invalid("头像图片已损坏或无法打开，请换一张图片。");
+            throw new DomainException(StudentErrors.AvatarDamaged);
         }
     }
-
-    private static DomainException Invalid(string message) => new(StudentErrors.AvatarInvalid, message);
 }

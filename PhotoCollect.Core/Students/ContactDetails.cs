@@ -14,7 +14,7 @@ public static partial class ContactDetails
         if (value.Length is 0 or > 254 || !MailAddress.TryCreate(value, out var parsed) || parsed.Address != value
             || !parsed.Host.Contains('.', StringComparison.Ordinal) || parsed.Host.EndsWith('.'))
         {
-            throw new DomainException(StudentErrors.InvalidEmail, "请填写正确的电子邮箱，例如 name@example.com。");
+            throw new DomainException(StudentErrors.InvalidEmail);
         }
 
         return value;
@@ -31,7 +31,7 @@ public static partial class ContactDetails
 
         if (!MainlandMobile().IsMatch(value))
         {
-            throw new DomainException(StudentErrors.InvalidPhone, "请填写正确的 11 位手机号码。");
+            throw new DomainException(StudentErrors.InvalidPhone);
         }
 
         return value;

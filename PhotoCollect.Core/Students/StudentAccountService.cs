@@ -42,7 +42,7 @@ public sealed class StudentAccountService(
     {
         if (string.IsNullOrWhiteSpace(jsCode) || jsCode.Length > MaxCodeLength)
         {
-            throw new DomainException(StudentErrors.LoginCodeRequired, "缺少微信登录凭证（wx.login 的 code），请重新登录。");
+            throw new DomainException(StudentErrors.LoginCodeRequired);
         }
 
         var session = await weChat.Code2SessionAsync(jsCode.Trim(), cancellationToken);
@@ -82,7 +82,7 @@ public sealed class StudentAccountService(
     {
         if (string.IsNullOrWhiteSpace(phoneCode) || phoneCode.Length > MaxCodeLength)
         {
-            throw new DomainException(StudentErrors.PhoneCodeRequired, "缺少手机号授权凭证，请点击“授权手机号”后重试。");
+            throw new DomainException(StudentErrors.PhoneCodeRequired);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -98,7 +98,7 @@ public sealed class StudentAccountService(
         var value = nickname?.Trim() ?? "";
         if (value.Length is 0 or > MaxNicknameLength || value.Any(char.IsControl))
         {
-            throw new DomainException(StudentErrors.InvalidNickname, $"昵称不能为空，最多 {MaxNicknameLength} 个字。");
+            throw new DomainException(StudentErrors.InvalidNickname, MaxNicknameLength);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -129,7 +129,7 @@ public sealed class StudentAccountService(
         var key = await db.StudentAccounts.Where(a => a.Id == accountId).Select(a => a.AvatarKey).SingleOrDefaultAsync(cancellationToken);
         if (key is null || !files.Exists(key))
         {
-            throw new DomainException(StudentErrors.AvatarNotFound, "还没有设置头像。");
+            throw new DomainException(StudentErrors.AvatarNotFound);
         }
 
         return files.OpenRead(key);
@@ -140,7 +140,7 @@ public sealed class StudentAccountService(
     {
         if (!string.Equals(version?.Trim(), PrivacyNotice.Version, StringComparison.Ordinal))
         {
-            throw new DomainException(StudentErrors.ConsentOutdated, "个人信息收集与使用说明已更新，请重新阅读最新版本后再同意。");
+            throw new DomainException(StudentErrors.ConsentOutdated);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -168,14 +168,14 @@ public sealed class StudentAccountService(
             ?? throw AccountMissing();
         if (consent.ConsentedAt is null || consent.ConsentVersion != PrivacyNotice.Version)
         {
-            throw new DomainException(StudentErrors.ConsentRequired, "请先阅读并同意《个人信息收集与使用说明》，再开始采集。");
+            throw new DomainException(StudentErrors.ConsentRequired);
         }
     }
 
     private static async Task<StudentAccount> FindAsync(PhotoCollectDbContext db, long accountId, CancellationToken cancellationToken) =>
         await db.StudentAccounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken) ?? throw AccountMissing();
 
-    private static DomainException AccountMissing() => new(StudentErrors.AccountNotFound, "登录状态已失效，请重新登录。");
+    private static DomainException AccountMissing() => new(StudentErrors.AccountNotFound);
 
     private void CompleteProfileIfReady(StudentAccount account)
     {

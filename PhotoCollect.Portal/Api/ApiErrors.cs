@@ -1,8 +1,11 @@
 using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
+using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Reviews;
+using PhotoCollect.Core.Schools;
+using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.Chsi;
 using PhotoCollect.Core.Students.WeChat;
@@ -53,22 +56,22 @@ public static class ApiErrors
         [FileRequired.Code] = (400, "缺少上传文件"),
         [InvalidSource.Code] = (400, "照片来源取值无效"),
 
-        [StudentErrors.LoginCodeRequired] = (400, "缺少 wx.login 的 code"),
-        [StudentErrors.AccountNotFound] = (401, "账号不存在，需要重新登录"),
-        [StudentErrors.ConsentRequired] = (403, "尚未同意当前版本的个人信息收集与使用说明"),
-        [StudentErrors.ConsentOutdated] = (409, "同意的不是当前版本的说明"),
-        [StudentErrors.InvalidNickname] = (400, "昵称无效"),
-        [StudentErrors.InvalidEmail] = (400, "电子邮箱无效"),
-        [StudentErrors.InvalidPhone] = (400, "手机号无效"),
-        [StudentErrors.PhoneCodeRequired] = (400, "缺少手机号授权 code"),
-        [StudentErrors.AvatarInvalid] = (422, "头像图片无效"),
-        [StudentErrors.AvatarNotFound] = (404, "没有头像"),
+        [StudentErrors.LoginCodeRequired.Code] = (400, "缺少 wx.login 的 code"),
+        [StudentErrors.AccountNotFound.Code] = (401, "账号不存在，需要重新登录"),
+        [StudentErrors.ConsentRequired.Code] = (403, "尚未同意当前版本的个人信息收集与使用说明"),
+        [StudentErrors.ConsentOutdated.Code] = (409, "同意的不是当前版本的说明"),
+        [StudentErrors.InvalidNickname.Code] = (400, "昵称无效"),
+        [StudentErrors.InvalidEmail.Code] = (400, "电子邮箱无效"),
+        [StudentErrors.InvalidPhone.Code] = (400, "手机号无效"),
+        [StudentErrors.PhoneCodeRequired.Code] = (400, "缺少手机号授权 code"),
+        [StudentErrors.AvatarInvalid.Code] = (422, "头像图片无效"),
+        [StudentErrors.AvatarNotFound.Code] = (404, "没有头像"),
 
-        [WeChatErrors.InvalidCode] = (400, "微信 code 无效或已使用"),
-        [WeChatErrors.RateLimited] = (429, "微信接口限流"),
-        [WeChatErrors.RiskyUser] = (403, "微信判定为风险用户"),
-        [WeChatErrors.Error] = (502, "微信接口返回错误"),
-        [WeChatErrors.Unavailable] = (503, "无法连接微信接口"),
+        [WeChatErrors.InvalidCode.Code] = (400, "微信 code 无效或已使用"),
+        [WeChatErrors.RateLimited.Code] = (429, "微信接口限流"),
+        [WeChatErrors.RiskyUser.Code] = (403, "微信判定为风险用户"),
+        [WeChatErrors.Error.Code] = (502, "微信接口返回错误"),
+        [WeChatErrors.Unavailable.Code] = (503, "无法连接微信接口"),
 
         [BatchErrors.CodeInvalid.Code] = (400, "特征码格式不对"),
         [BatchErrors.CodeNotFound.Code] = (404, "特征码不存在"),
@@ -98,6 +101,7 @@ public static class ApiErrors
         [ChsiCodeError.Expired.Code] = (422, "采集码已过期"),
         [ChsiCodeError.InvalidContent.Code] = (422, "采集码内容不完整"),
         [ChsiCodeError.HolderMismatch.Code] = (422, "证件号后四位与采集码不符"),
+        [ChsiCodeError.InvalidStudent.Code] = (400, "测试采集码的学生信息有误（仅管理端）"),
 
         [OrderErrors.NotFound.Code] = (404, "订单不存在（或不属于当前学生）"),
         [OrderErrors.PhotoNotFound.Code] = (404, "照片不存在"),
@@ -137,6 +141,17 @@ public static class ApiErrors
         [ReviewErrors.ReasonNotFound.Code] = (404, "驳回原因不存在"),
         [ReviewErrors.ReasonInvalid.Code] = (400, "驳回原因填写有误"),
         [ReviewErrors.ReasonDuplicate.Code] = (409, "驳回原因代码已存在"),
+
+        // Portal-only codes: listed so that every code has a status.
+        [IdentityErrors.UserNotFound.Code] = (404, "账号不存在"),
+        [IdentityErrors.Invalid.Code] = (400, "账号信息有误"),
+        [IdentityErrors.EmailTaken.Code] = (409, "邮箱已被使用"),
+        [IdentityErrors.SelfRole.Code] = (409, "不能修改或停用自己的账号"),
+        [IdentityErrors.LastAdmin.Code] = (409, "最后一个启用的管理员"),
+        [SchoolErrors.NotFound.Code] = (404, "分社或学校不存在"),
+        [SchoolErrors.Invalid.Code] = (400, "分社或学校信息有误"),
+        [SchoolErrors.Duplicate.Code] = (409, "分社或学校重名"),
+        [SettingsErrors.Invalid.Code] = (400, "设置有误"),
     };
 
     public static int StatusOf(string code) =>

@@ -50,7 +50,7 @@ public static class CollectionApi
             .WithSummary("确认学生信息，创建订单（待上传照片）")
             .WithDescription("collectionType 取 Centralised 或 Individual；codeText 为识别接口返回的内容；email 与 phone 必填。同一学生在同一批次只能有一个有效订单。")
             .Errors([BatchErrors.CodeInvalid.Code, BatchErrors.CodeNotFound.Code, BatchErrors.TypeMismatch.Code, BatchErrors.Closed.Code, BatchErrors.Expired.Code, BatchErrors.NotYetOpen.Code,
-                StudentErrors.InvalidEmail, StudentErrors.InvalidPhone, OrderErrors.DuplicateLiveOrder.Code, .. CodeErrors]);
+                StudentErrors.InvalidEmail.Code, StudentErrors.InvalidPhone.Code, OrderErrors.DuplicateLiveOrder.Code, .. CodeErrors]);
     }
 
     private static async Task<Ok<BatchForStudent>> Lookup(string featureCode, CollectionType? type, FeatureCodeLookup lookup, CancellationToken cancellationToken) =>

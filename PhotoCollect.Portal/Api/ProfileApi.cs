@@ -29,7 +29,7 @@ public static class ProfileApi
         profile.MapPut("", async Task<Ok<StudentProfile>> (ProfileUpdateRequest request, HttpContext context, StudentAccountService accounts, CancellationToken ct) =>
                 TypedResults.Ok(await accounts.UpdateProfileAsync(context.AccountId(), request.Nickname, ct)))
             .WithSummary("修改昵称")
-            .Errors(StudentErrors.InvalidNickname);
+            .Errors(StudentErrors.InvalidNickname.Code);
 
         profile.MapPut("/avatar", async Task<Ok<StudentProfile>> (HttpContext context, StudentAccountService accounts, CancellationToken ct) =>
             {
@@ -40,17 +40,17 @@ public static class ProfileApi
             .RequireRateLimiting(StudentRateLimits.Upload)
             .MultipartBody()
             .WithSummary("上传头像（JPG/PNG，表单字段 file，最大 5 MB；服务器裁剪为 256×256 JPG）")
-            .Errors(ApiErrors.MultipartRequired.Code, ApiErrors.FileRequired.Code, ApiErrors.UploadTooLarge.Code, StudentErrors.AvatarInvalid);
+            .Errors(ApiErrors.MultipartRequired.Code, ApiErrors.FileRequired.Code, ApiErrors.UploadTooLarge.Code, StudentErrors.AvatarInvalid.Code);
 
         profile.MapGet("/avatar", async (HttpContext context, StudentAccountService accounts, CancellationToken ct) =>
                 PrivateImage.Jpeg(context, await accounts.OpenAvatarAsync(context.AccountId(), ct)))
             .Produces(200, contentType: "image/jpeg")
             .WithSummary("我的头像（JPG，不缓存）")
-            .Errors(StudentErrors.AvatarNotFound);
+            .Errors(StudentErrors.AvatarNotFound.Code);
 
         profile.MapPost("/consent", async Task<Ok<StudentProfile>> (ConsentRequest request, HttpContext context, StudentAccountService accounts, CancellationToken ct) =>
                 TypedResults.Ok(await accounts.ConsentAsync(context.AccountId(), request.Version, context.ClientAddress(), ct)))
             .WithSummary("同意《个人信息收集与使用说明》（传入当前版本号）")
-            .Errors(StudentErrors.ConsentOutdated);
+            .Errors(StudentErrors.ConsentOutdated.Code);
     }
 }

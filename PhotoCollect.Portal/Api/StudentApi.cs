@@ -25,7 +25,7 @@ public static class StudentApi
                 await accounts.EnsureConsentedAsync(StudentTokenService.AccountId(context.HttpContext.User), context.HttpContext.RequestAborted);
                 return await next(context);
             })
-            .WithMetadata(new ApiErrorCodes([StudentErrors.ConsentRequired]));
+            .WithMetadata(new ApiErrorCodes([StudentErrors.ConsentRequired.Code]));
         CollectionApi.Map(collection);
         PhotoApi.Map(collection, app.ServiceProvider);
         OrderApi.Map(collection);

@@ -15,7 +15,7 @@ public static class StudentApiDocument
     /// <summary>Codes any endpoint may answer with; listed once in the document description.</summary>
     private static readonly string[] CommonCodes = [ApiErrors.RequestInvalid.Code, ApiErrors.RateLimited.Code];
 
-    private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired.Code, ApiErrors.TokenExpired.Code, Core.Students.StudentErrors.AccountNotFound];
+    private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired.Code, ApiErrors.TokenExpired.Code, Core.Students.StudentErrors.AccountNotFound.Code];
 
     public static void Configure(OpenApiOptions options)
     {

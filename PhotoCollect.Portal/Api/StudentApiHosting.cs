@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Identity;
+using PhotoCollect.Portal.Hosting;
 
 namespace PhotoCollect.Portal.Api;
 
@@ -45,7 +45,7 @@ public static class StudentApiHosting
     public static void AddStudentApi(this WebApplicationBuilder builder, string dataFolder)
     {
         var services = builder.Services;
-        ConfigureSigningKey(builder, dataFolder);
+        builder.AddKeys(DevelopmentKeys.StudentTokens, dataFolder);
         services.AddSingleton<StudentTokenService>();
 
         services.AddAuthentication().AddJwtBearer(StudentTokenService.Scheme, options =>
@@ -131,22 +131,4 @@ public static class StudentApiHosting
                 QueueLimit = 0,
             });
         });
-
-    private static void ConfigureSigningKey(WebApplicationBuilder builder, string dataFolder)
-    {
-        var section = builder.Configuration.GetSection(StudentTokenOptions.SectionName);
-        builder.Services.Configure<StudentTokenOptions>(section);
-        if (!string.IsNullOrWhiteSpace(section[nameof(StudentTokenOptions.SigningKey)]))
-        {
-            return;
-        }
-
-        if (builder.Environment.IsProduction())
-        {
-            throw new InvalidOperationException("StudentApi:SigningKey must be configured in Production (base64 of 32 random bytes).");
-        }
-
-        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "student-tokens.json"), StudentTokenOptions.GenerateDevelopmentKeys);
-        builder.Services.PostConfigure<StudentTokenOptions>(o => o.SigningKey = generated.SigningKey);
-    }
 }

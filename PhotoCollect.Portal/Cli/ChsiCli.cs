@@ -54,7 +54,13 @@ public static class ChsiCli
         return RunAsync(args, configuration, environment == Environments.Production, Directory.GetCurrentDirectory(), TimeProvider.System, Console.Out, Console.Error);
     }
 
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, bool production, string contentRoot, TimeProvider time, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs with the keys of the portal at <paramref name="contentRoot"/>. A relative <c>--out</c> is
+    /// resolved against <paramref name="workingDirectory"/>, by default the folder the command was
+    /// run from (<see cref="CallerDirectory"/>), not the content root.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, IConfiguration configuration, bool production, string contentRoot, TimeProvider time, TextWriter output, TextWriter error, string? workingDirectory = null)
     {
         if (args is [Verb, "help" or "-h" or "--help", ..])
         {
@@ -113,10 +119,10 @@ public static class ChsiCli
             validity = TimeSpan.FromDays(days);
         }
 
-        var outPath = values.GetValueOrDefault("out");
-        if (outPath is not null && File.Exists(outPath))
+        var outPath = values.GetValueOrDefault("out") is { } typed ? TypedPath.Resolve(typed, workingDirectory ?? CallerDirectory.Current) : null;
+        if (outPath is not null && File.Exists(outPath.Full))
         {
-            return await UsageErrorAsync(error, $"输出文件已存在，不会覆盖：{outPath}");
+            return await UsageErrorAsync(error, $"输出文件已存在，不会覆盖：{outPath.AsTyped}");
         }
 
         ChsiCodeIssuer issuer;
@@ -157,7 +163,7 @@ public static class ChsiCli
 
         if (outPath is not null)
         {
-            var full = Path.GetFullPath(outPath);
+            var full = outPath.Full;
             var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
             await File.WriteAllBytesAsync(temp, ChsiCodeIssuer.RenderPng(text));
             try
@@ -167,7 +173,7 @@ public static class ChsiCli
             catch (IOException)
             {
                 File.Delete(temp);
-                await error.WriteLineAsync($"输出文件已存在，不会覆盖：{outPath}");
+                await error.WriteLineAsync($"输出文件已存在，不会覆盖：{outPath.AsTyped}");
                 return PhotoCli.ExitFailed;
             }
 
@@ -179,25 +185,11 @@ public static class ChsiCli
         return PhotoCli.ExitOk;
     }
 
-    /// <summary>The same keys the portal uses (<see cref="Hosting.PortalHosting"/>): configured ones, else the development key file.</summary>
+    /// <summary>The same keys the portal uses (<see cref="Hosting.DevelopmentKeys"/>): configured ones, else the development key file.</summary>
     private static ChsiCodeOptions LoadOptions(IConfiguration configuration, bool production, string contentRoot)
     {
-        var options = configuration.GetSection(ChsiCodeOptions.SectionName).Get<ChsiCodeOptions>() ?? new ChsiCodeOptions();
-        if (options.Keys.Count > 0)
-        {
-            return options;
-        }
-
-        if (production)
-        {
-            throw new InvalidOperationException("Production 环境必须配置 ChsiCodes:CurrentKeyId 和 ChsiCodes:Keys。");
-        }
-
         var dataFolder = Path.GetFullPath(configuration["DataFolder"] is { Length: > 0 } folder ? folder : "App_Data", contentRoot);
-        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "chsi-codes.json"), ChsiCodeOptions.GenerateDevelopmentKeys);
-        options.CurrentKeyId = generated.CurrentKeyId;
-        options.Keys = generated.Keys;
-        return options;
+        return Hosting.DevelopmentKeys.ChsiCodes.Load(configuration, production, dataFolder);
     }
 
     private static async Task<int> UsageErrorAsync(TextWriter error, string message)

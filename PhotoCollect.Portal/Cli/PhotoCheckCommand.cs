@@ -26,7 +26,7 @@ internal sealed class PhotoCheckCommand(PhotoInspector inspector, PhotoSpec spec
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> files, bool json, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IReadOnlyList<TypedPath> files, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var results = files.Select(_ => new TaskCompletionSource<CheckedPhoto>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
@@ -71,18 +71,19 @@ internal sealed class PhotoCheckCommand(PhotoInspector inspector, PhotoSpec spec
         return tally.Fail == 0 ? PhotoCli.ExitOk : PhotoCli.ExitFailed;
     }
 
-    private async Task<CheckedPhoto> CheckAsync(string path, CancellationToken cancellationToken)
+    private async Task<CheckedPhoto> CheckAsync(TypedPath file, CancellationToken cancellationToken)
     {
+        var path = file.AsTyped;
         try
         {
             // Checked before reading so a stray multi-gigabyte file is never loaded.
-            var length = new FileInfo(path).Length;
+            var length = new FileInfo(file.Full).Length;
             if (length > spec.MaxUploadBytes)
             {
                 return new(path, NotInspected(PhotoIssueCodes.UploadTooLarge, $"文件太大（{PhotoIntake.FormatBytes(length)}），照片不能超过 {PhotoIntake.FormatBytes(spec.MaxUploadBytes)}。", length));
             }
 
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var bytes = await File.ReadAllBytesAsync(file.Full, cancellationToken);
             return new(path, inspector.Inspect(bytes, spec));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

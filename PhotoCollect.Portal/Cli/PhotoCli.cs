@@ -47,18 +47,23 @@ public static class PhotoCli
         }
     }
 
-    /// <summary>Runs with the given writers: verdicts (or JSON) on <paramref name="output"/>, everything else on <paramref name="error"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs with the given writers: verdicts (or JSON) on <paramref name="output"/>, everything else on
+    /// <paramref name="error"/>. Relative paths are resolved against <paramref name="workingDirectory"/>,
+    /// by default the folder the command was run from (<see cref="CallerDirectory"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default, string? workingDirectory = null)
     {
+        var folder = workingDirectory ?? CallerDirectory.Current;
         switch (PhotoCliArguments.Parse(args))
         {
             case ShowUsageRequest:
                 await output.WriteAsync(PhotoCliArguments.Usage);
                 return ExitOk;
             case CheckPhotosRequest check:
-                return await CheckAsync(check, output, error, cancellationToken);
+                return await CheckAsync(check, folder, output, error, cancellationToken);
             case FixPhotoRequest fix:
-                return await FixAsync(fix, output, error, cancellationToken);
+                return await FixAsync(TypedPath.Resolve(fix.Input, folder), TypedPath.Resolve(fix.Output, folder), output, error, cancellationToken);
             case UsageErrorRequest usage:
                 return await UsageErrorAsync(error, usage.Message);
             default:
@@ -66,9 +71,9 @@ public static class PhotoCli
         }
     }
 
-    private static async Task<int> CheckAsync(CheckPhotosRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> CheckAsync(CheckPhotosRequest request, string workingDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var photos = PhotoFileCollector.Collect(request.Paths);
+        var photos = PhotoFileCollector.Collect(request.Paths, workingDirectory);
         if (photos.Missing.Count > 0)
         {
             return await UsageErrorAsync(error, $"找不到文件或文件夹：{string.Join("、", photos.Missing)}");
@@ -93,9 +98,9 @@ public static class PhotoCli
         return await command.RunAsync(photos.Files, request.Json, output, cancellationToken);
     }
 
-    private static async Task<int> FixAsync(FixPhotoRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> FixAsync(TypedPath input, TypedPath outputPhoto, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (PhotoFixCommand.Validate(request.Input, request.Output) is { } problem)
+        if (PhotoFixCommand.Validate(input, outputPhoto) is { } problem)
         {
             return await UsageErrorAsync(error, problem);
         }
@@ -110,7 +115,7 @@ public static class PhotoCli
             services.GetRequiredService<PhotoNormalizer>().Fix,
             spec,
             services.GetRequiredService<ILogger<PhotoFixCommand>>());
-        return await command.RunAsync(request.Input, request.Output, output, error, cancellationToken);
+        return await command.RunAsync(input, outputPhoto, output, error, cancellationToken);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace PhotoCollect.Portal.Cli;
 
 /// <summary>The photos to check, in a stable order, and the arguments that named nothing.</summary>
-internal sealed record PhotoFileList(IReadOnlyList<string> Files, IReadOnlyList<string> Missing);
+internal sealed record PhotoFileList(IReadOnlyList<TypedPath> Files, IReadOnlyList<string> Missing);
 
 /// <summary>Expands the <c>photo check</c> arguments into photo files.</summary>
 internal static class PhotoFileCollector
@@ -17,23 +17,25 @@ internal static class PhotoFileCollector
     /// <summary>
     /// Folders contribute their *.jpg / *.jpeg files (any case, subfolders included); a file named
     /// explicitly is always checked, whatever its extension, so a PNG renamed .jpg or a .png given by
-    /// mistake gets a verdict instead of being skipped. Paths keep the spelling the user gave.
+    /// mistake gets a verdict instead of being skipped. Relative paths are resolved against
+    /// <paramref name="workingDirectory"/>; paths keep the spelling the user gave.
     /// </summary>
-    public static PhotoFileList Collect(IEnumerable<string> paths)
+    public static PhotoFileList Collect(IEnumerable<string> paths, string workingDirectory)
     {
-        var files = new Dictionary<string, string>(PathComparer);
+        var files = new Dictionary<string, TypedPath>(PathComparer);
         var missing = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            var full = Path.GetFullPath(path, workingDirectory);
+            if (File.Exists(full))
             {
-                files.TryAdd(Path.GetFullPath(path), path);
+                files.TryAdd(full, new TypedPath(path, full));
             }
-            else if (Directory.Exists(path))
+            else if (Directory.Exists(full))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", Recursive).Where(IsJpegName))
+                foreach (var file in Directory.EnumerateFiles(full, "*", Recursive).Where(IsJpegName))
                 {
-                    files.TryAdd(Path.GetFullPath(file), file);
+                    files.TryAdd(file, new TypedPath(Path.Join(path, Path.GetRelativePath(full, file)), file));
                 }
             }
             else
@@ -42,7 +44,7 @@ internal static class PhotoFileCollector
             }
         }
 
-        return new PhotoFileList([.. files.Values.Order(StringComparer.Ordinal)], missing);
+        return new PhotoFileList([.. files.Values.OrderBy(f => f.AsTyped, StringComparer.Ordinal)], missing);
     }
 
     /// <summary>Compares paths the way the file system does (case-insensitive on Windows and macOS).</summary>

@@ -10,40 +10,42 @@ namespace PhotoCollect.Portal.Cli;
 internal sealed class PhotoFixCommand(Func<byte[], PhotoSpec, PhotoFixResult> fix, PhotoSpec spec, ILogger<PhotoFixCommand> logger)
 {
     /// <summary>Why these paths cannot be used, or null; checked before the engine is loaded.</summary>
-    public static string? Validate(string input, string output)
+    public static string? Validate(TypedPath input, TypedPath output)
     {
-        if (!File.Exists(input))
+        if (!File.Exists(input.Full))
         {
-            return Directory.Exists(input) ? $"输入必须是一个照片文件，不能是文件夹：{input}" : $"找不到输入照片：{input}";
+            return Directory.Exists(input.Full) ? $"输入必须是一个照片文件，不能是文件夹：{input.AsTyped}" : $"找不到输入照片：{input.AsTyped}";
         }
 
-        if (Directory.Exists(output))
+        if (Directory.Exists(output.Full))
         {
-            return $"输出路径是一个文件夹，请写出输出照片的文件名：{output}";
+            return $"输出路径是一个文件夹，请写出输出照片的文件名：{output.AsTyped}";
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        var folder = Path.GetDirectoryName(output.Full);
         if (folder is null || !Directory.Exists(folder))
         {
             return $"输出文件夹不存在：{folder}";
         }
 
-        return IsSameFile(input, output) ? $"输出照片不能与输入照片相同（{output}）：自动修正不会覆盖原始照片，请换一个输出文件名。" : null;
+        return IsSameFile(input.Full, output.Full) ? $"输出照片不能与输入照片相同（{output.AsTyped}）：自动修正不会覆盖原始照片，请换一个输出文件名。" : null;
     }
 
-    public async Task<int> RunAsync(string input, string output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(TypedPath inputPath, TypedPath outputPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        var input = inputPath.AsTyped;
+        var output = outputPath.AsTyped;
         byte[] bytes;
         try
         {
-            var length = new FileInfo(input).Length;
+            var length = new FileInfo(inputPath.Full).Length;
             if (length > spec.MaxUploadBytes)
             {
                 await stdout.WriteLineAsync($"无法自动修正  {input}  {PhotoIssueCodes.UploadTooLarge} 文件太大（{PhotoIntake.FormatBytes(length)}），照片不能超过 {PhotoIntake.FormatBytes(spec.MaxUploadBytes)}。");
                 return PhotoCli.ExitFailed;
             }
 
-            bytes = await File.ReadAllBytesAsync(input, cancellationToken);
+            bytes = await File.ReadAllBytesAsync(inputPath.Full, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -72,7 +74,7 @@ internal sealed class PhotoFixCommand(Func<byte[], PhotoSpec, PhotoFixResult> fi
 
         try
         {
-            await WriteAtomicallyAsync(output, jpeg, cancellationToken);
+            await WriteAtomicallyAsync(outputPath.Full, jpeg, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -108,8 +110,7 @@ internal sealed class PhotoFixCommand(Func<byte[], PhotoSpec, PhotoFixResult> fi
     private static bool IsSameFile(string input, string output)
     {
         var comparer = PhotoFileCollector.PathComparer;
-        var outputPath = Path.GetFullPath(output);
-        if (comparer.Equals(Path.GetFullPath(input), outputPath))
+        if (comparer.Equals(input, output))
         {
             return true;
         }
@@ -117,8 +118,8 @@ internal sealed class PhotoFixCommand(Func<byte[], PhotoSpec, PhotoFixResult> fi
         // Two spellings of one file (a symbolic link to it, or a path through a linked folder)
         // are still the input. Paths cannot tell every case apart, so an existing output with
         // the input's exact bytes is treated as the input too: refusing is always safe.
-        return File.Exists(outputPath)
-            && (comparer.Equals(FinalTarget(input), FinalTarget(outputPath)) || SameContent(input, outputPath));
+        return File.Exists(output)
+            && (comparer.Equals(FinalTarget(input), FinalTarget(output)) || SameContent(input, output));
     }
 
     private static bool SameContent(string a, string b) =>

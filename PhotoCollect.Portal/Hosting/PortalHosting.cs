@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
 using PhotoCollect.Core;
-using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
@@ -49,12 +48,12 @@ public static class PortalHosting
             connectionString = $"Data Source={Path.Combine(dataFolder, "photocollect.db")}";
         }
 
-        services.AddPhotoCollectData(database.Provider, connectionString);
+        services.AddPhotoCollectData(database.Provider, connectionString, database.SqliteBusyTimeout);
         services.AddPhotoCollectCore(Path.Combine(dataFolder, "files"), configuration);
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
-        ConfigurePersonalDataKeys(builder, dataFolder);
+        builder.AddKeys(DevelopmentKeys.PersonalData, dataFolder);
         services.AddWeChatMiniProgram(configuration, builder.Environment);
-        ConfigureChsiCodeKeys(builder, dataFolder);
+        builder.AddKeys(DevelopmentKeys.ChsiCodes, dataFolder);
 
         AddIdentity(services);
         builder.AddStudentApi(dataFolder);
@@ -174,56 +173,6 @@ public static class PortalHosting
         var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "App_Data" : configured, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    private static void ConfigurePersonalDataKeys(WebApplicationBuilder builder, string dataFolder)
-    {
-        var section = builder.Configuration.GetSection(PersonalDataOptions.SectionName);
-        var configured = section.Get<PersonalDataOptions>();
-        if (configured is { Keys.Count: > 0 })
-        {
-            builder.Services.Configure<PersonalDataOptions>(section);
-            return;
-        }
-
-        if (builder.Environment.IsProduction())
-        {
-            throw new InvalidOperationException("PersonalData keys must be configured in Production (PersonalData:CurrentKeyId, PersonalData:Keys, PersonalData:BlindIndexKey).");
-        }
-
-        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "personal-data.json"), PersonalDataOptions.GenerateDevelopmentKeys);
-        builder.Services.Configure<PersonalDataOptions>(o =>
-        {
-            o.CurrentKeyId = generated.CurrentKeyId;
-            o.Keys = generated.Keys;
-            o.BlindIndexKey = generated.BlindIndexKey;
-        });
-    }
-
-    /// <summary>
-    /// Keys of the embedded 采集码 format: configured ones win; outside Production a key file is
-    /// generated once under the data folder. <c>DefaultValidity</c> always comes from configuration.
-    /// </summary>
-    private static void ConfigureChsiCodeKeys(WebApplicationBuilder builder, string dataFolder)
-    {
-        var section = builder.Configuration.GetSection(ChsiCodeOptions.SectionName);
-        builder.Services.Configure<ChsiCodeOptions>(section);
-        if (section.Get<ChsiCodeOptions>() is { Keys.Count: > 0 })
-        {
-            return;
-        }
-
-        if (builder.Environment.IsProduction())
-        {
-            throw new InvalidOperationException("ChsiCodes keys must be configured in Production (ChsiCodes:CurrentKeyId, ChsiCodes:Keys).");
-        }
-
-        var generated = DevelopmentKeyFile.LoadOrCreate(Path.Combine(dataFolder, "keys", "chsi-codes.json"), ChsiCodeOptions.GenerateDevelopmentKeys);
-        builder.Services.Configure<ChsiCodeOptions>(o =>
-        {
-            o.CurrentKeyId = generated.CurrentKeyId;
-            o.Keys = generated.Keys;
-        });
     }
 
     private static void AddIdentity(IServiceCollection services)

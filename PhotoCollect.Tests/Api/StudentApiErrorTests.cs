@@ -16,12 +16,17 @@ namespace PhotoCollect.Tests.Api;
 [Collection(StudentApiCollection.Name)]
 public sealed class StudentApiErrorTests(StudentApiFactory factory)
 {
+    public static TheoryData<string, string, HttpStatusCode> BadLoginCodes => new()
+    {
+        { "", "auth.code_required", HttpStatusCode.BadRequest },
+        { SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode.Code, HttpStatusCode.BadRequest },
+        { SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser.Code, HttpStatusCode.Forbidden },
+        { SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited.Code, HttpStatusCode.TooManyRequests },
+        { SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable.Code, HttpStatusCode.ServiceUnavailable },
+    };
+
     [Theory]
-    [InlineData("", "auth.code_required", HttpStatusCode.BadRequest)]
-    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode, HttpStatusCode.BadRequest)]
-    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser, HttpStatusCode.Forbidden)]
-    [InlineData(SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited, HttpStatusCode.TooManyRequests)]
-    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable, HttpStatusCode.ServiceUnavailable)]
+    [MemberData(nameof(BadLoginCodes))]
     public async Task Login_WithBadCode_AnswersWeChatsReason(string code, string expected, HttpStatusCode status)
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/wechat", new { code });

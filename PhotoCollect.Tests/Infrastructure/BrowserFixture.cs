@@ -62,7 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Saves a screenshot under <c>artifacts/e2e</c> at the repository root and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "e2e");
+        var folder = Path.Combine(Repository.Root, "artifacts", "e2e");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
@@ -78,17 +78,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Playwright?.Dispose();
         await Portal.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PhotoCollect.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }
 

@@ -23,7 +23,7 @@ public static class TestImages
 
     public static string PathOf(string fileName)
     {
-        var folder = Path.Combine(RepositoryRoot(), ".test-fixtures");
+        var folder = Path.Combine(Repository.Root, ".test-fixtures");
         var path = Path.Combine(folder, fileName);
         if (!File.Exists(path))
         {
@@ -31,18 +31,6 @@ public static class TestImages
         }
 
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PhotoCollect.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName
-            ?? throw new InvalidOperationException($"PhotoCollect.sln not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>A copy of <paramref name="jpeg"/> whose frame header claims another size (a decompression-bomb header).</summary>

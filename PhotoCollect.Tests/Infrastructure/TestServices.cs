@@ -58,6 +58,13 @@ public sealed class TestServices : IAsyncDisposable
         return new TestServices(database, services.BuildServiceProvider(), fileRoot, time);
     }
 
+    /// <summary>Creates the roles and the first admin (<c>admin@test.local</c>), as the portal does at start-up.</summary>
+    public async Task<AdminBootstrapResult> EnsureAdminAsync()
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Provider.DisposeAsync();

@@ -28,7 +28,7 @@ public sealed class ChsiCodeIssuer
     /// The QR text of a code for <paramref name="student"/> (normalised first), valid from
     /// <paramref name="now"/> for <paramref name="validity"/> or <see cref="DefaultValidity"/>.
     /// </summary>
-    /// <exception cref="DomainException"><c>chsi.invalid_student</c> when the details could not be stored.</exception>
+    /// <exception cref="DomainException"><see cref="ChsiCodeError.InvalidStudent"/> when the details could not be stored.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The validity is not positive.</exception>
     public string Issue(ChsiStudent student, DateTimeOffset now, TimeSpan? validity = null)
     {
@@ -40,7 +40,7 @@ public sealed class ChsiCodeIssuer
         var problems = normalized.Validate();
         if (problems.Count > 0)
         {
-            throw new DomainException("chsi.invalid_student", $"学生信息有误，无法生成采集码：{string.Join("；", problems)}。");
+            throw new DomainException(ChsiCodeError.InvalidStudent, string.Join("；", problems));
         }
 
         return _format.Seal(ChsiCodeFormat.Payload.From(normalized, now, now + lifetime));

@@ -64,6 +64,12 @@ public sealed record ChsiCodeError(string Code, string Message)
         "chsi.holder_mismatch",
         "证件号后四位与采集码不一致：请核对后重新输入（最后一位是 X 的请输入 X），并确认上传的是本人的图像采集码。");
 
+    /// <summary>
+    /// Not a resolution failure: the issuer (admin page 测试采集码, CLI) was given details it cannot
+    /// seal into a code. {0}: the problems found, joined.
+    /// </summary>
+    public static readonly DomainError InvalidStudent = new("chsi.invalid_student", "学生信息有误，无法生成采集码：{0}。");
+
     /// <summary>For callers that report domain errors by exception.</summary>
     public DomainException ToException() => new(Code, Message);
 }

@@ -35,7 +35,7 @@ public sealed class WeChatHttpClient(
     {
         if (!IsPlausibleCode(jsCode))
         {
-            throw WeChatErrors.InvalidLoginCode();
+            throw new DomainException(WeChatErrors.InvalidCode);
         }
 
         var uri = "sns/jscode2session"
@@ -47,13 +47,13 @@ public sealed class WeChatHttpClient(
         var reply = await SendAsync<SessionReply>(request, "jscode2session", cancellationToken);
         if (reply.ErrCode != 0)
         {
-            throw MapError("jscode2session", reply, WeChatErrors.InvalidLoginCode);
+            throw MapError("jscode2session", reply, WeChatErrors.InvalidCode);
         }
 
         if (string.IsNullOrEmpty(reply.OpenId) || string.IsNullOrEmpty(reply.SessionKey))
         {
             logger.LogError("WeChat jscode2session answered without openid or session_key.");
-            throw WeChatErrors.NotReachable();
+            throw new DomainException(WeChatErrors.Unavailable);
         }
 
         return new WeChatSession(reply.OpenId, string.IsNullOrEmpty(reply.UnionId) ? null : reply.UnionId, reply.SessionKey);
@@ -63,7 +63,7 @@ public sealed class WeChatHttpClient(
     {
         if (!IsPlausibleCode(phoneCode))
         {
-            throw WeChatErrors.InvalidPhoneCode();
+            throw new DomainException(WeChatErrors.InvalidPhoneCode);
         }
 
         var token = await accessTokens.GetAsync(RequestAccessTokenAsync, cancellationToken);
@@ -86,7 +86,7 @@ public sealed class WeChatHttpClient(
         if (string.IsNullOrEmpty(phone))
         {
             logger.LogError("WeChat getuserphonenumber answered without phone_info.purePhoneNumber.");
-            throw WeChatErrors.NotReachable();
+            throw new DomainException(WeChatErrors.Unavailable);
         }
 
         return phone;
@@ -116,13 +116,13 @@ public sealed class WeChatHttpClient(
         var reply = await SendAsync<TokenReply>(request, "stable_token", cancellationToken);
         if (reply.ErrCode != 0)
         {
-            throw MapError("stable_token", reply, WeChatErrors.Failed);
+            throw MapError("stable_token", reply, WeChatErrors.Error);
         }
 
         if (string.IsNullOrEmpty(reply.AccessToken) || reply.ExpiresIn <= 0)
         {
             logger.LogError("WeChat stable_token answered without access_token or a positive expires_in.");
-            throw WeChatErrors.NotReachable();
+            throw new DomainException(WeChatErrors.Unavailable);
         }
 
         logger.LogInformation("WeChat access token renewed; valid for {ExpiresIn} s.", reply.ExpiresIn);
@@ -139,7 +139,7 @@ public sealed class WeChatHttpClient(
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogError("WeChat {Endpoint} answered HTTP {StatusCode}.", endpoint, (int)response.StatusCode);
-                throw WeChatErrors.NotReachable();
+                throw new DomainException(WeChatErrors.Unavailable);
             }
 
             // Parsed whatever the content type says: WeChat does not always label its JSON as JSON.
@@ -154,23 +154,23 @@ public sealed class WeChatHttpClient(
         {
             // OperationCanceledException without the caller's cancellation is HttpClient's timeout.
             logger.LogError("WeChat {Endpoint} failed: {Failure}: {Message}", endpoint, exception.GetType().Name, exception.Message);
-            throw WeChatErrors.NotReachable();
+            throw new DomainException(WeChatErrors.Unavailable);
         }
     }
 
-    private DomainException MapError(string endpoint, Reply reply, Func<DomainException> invalidCode)
+    private DomainException MapError(string endpoint, Reply reply, DomainError invalidCode)
     {
         var expected = reply.ErrCode is InvalidCode or RateLimited or RiskyUser;
         logger.Log(expected ? LogLevel.Information : LogLevel.Error,
             "WeChat {Endpoint} returned errcode {ErrCode}: {ErrMsg}", endpoint, reply.ErrCode, reply.ErrMsg);
-        return reply.ErrCode switch
+        return new DomainException(reply.ErrCode switch
         {
-            InvalidCode => invalidCode(),
-            RateLimited => WeChatErrors.TooManyRequests(),
-            RiskyUser => WeChatErrors.Risky(),
-            SystemBusy => WeChatErrors.NotReachable(),
-            _ => WeChatErrors.Failed(),
-        };
+            InvalidCode => invalidCode,
+            RateLimited => WeChatErrors.RateLimited,
+            RiskyUser => WeChatErrors.RiskyUser,
+            SystemBusy => WeChatErrors.Unavailable,
+            _ => WeChatErrors.Error,
+        });
     }
 
     private static bool IsPlausibleCode(string? code) =>

@@ -16,7 +16,7 @@ public sealed class DemoDataSeederTests
     private static async Task SeedAsync(TestServices services)
     {
         await using var scope = services.Provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
+        await services.EnsureAdminAsync();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
     }
 

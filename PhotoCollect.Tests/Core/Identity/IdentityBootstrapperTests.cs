@@ -7,18 +7,12 @@ namespace PhotoCollect.Tests.Core.Identity;
 
 public sealed class IdentityBootstrapperTests
 {
-    private static async Task<AdminBootstrapResult> RunAsync(TestServices services)
-    {
-        await using var scope = services.Provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
-    }
-
     [Fact]
     public async Task EnsureAdmin_EmptySystem_CreatesOneAdminWithGeneratedStrongPassword()
     {
         await using var services = await TestServices.CreateAsync();
 
-        var result = await RunAsync(services);
+        var result = await services.EnsureAdminAsync();
 
         Assert.True(result.Created);
         Assert.NotNull(result.GeneratedPassword);
@@ -36,9 +30,9 @@ public sealed class IdentityBootstrapperTests
     public async Task EnsureAdmin_SecondStart_DoesNotCreateAnother()
     {
         await using var services = await TestServices.CreateAsync();
-        await RunAsync(services);
+        await services.EnsureAdminAsync();
 
-        var second = await RunAsync(services);
+        var second = await services.EnsureAdminAsync();
 
         Assert.False(second.Created);
         Assert.Null(second.GeneratedPassword);
@@ -53,7 +47,7 @@ public sealed class IdentityBootstrapperTests
     {
         await using var services = await TestServices.CreateAsync(o => o.Password = "Configured#Pass2026");
 
-        var result = await RunAsync(services);
+        var result = await services.EnsureAdminAsync();
 
         Assert.True(result.Created);
         Assert.Null(result.GeneratedPassword);
@@ -67,7 +61,7 @@ public sealed class IdentityBootstrapperTests
     public async Task EnsureAdmin_CreatesAllRoles()
     {
         await using var services = await TestServices.CreateAsync();
-        await RunAsync(services);
+        await services.EnsureAdminAsync();
         await using var scope = services.Provider.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -88,7 +82,7 @@ public sealed class IdentityBootstrapperTests
             await users.CreateAsync(new AppUser { UserName = "admin@test.local", Email = "admin@test.local" }, "Half#Created2026");
         }
 
-        var result = await RunAsync(services);
+        var result = await services.EnsureAdminAsync();
 
         Assert.False(result.Created);
         await using var check = services.Provider.CreateAsyncScope();

@@ -67,7 +67,7 @@ public sealed class ChsiCodeIssuerTests
 
         var exception = Assert.Throws<DomainException>(() => _issuer.Issue(student, Now));
 
-        Assert.Equal("chsi.invalid_student", exception.Code);
+        Assert.Equal(ChsiCodeError.InvalidStudent.Code, exception.Code);
         Assert.Contains("缺少姓名", exception.Message);
         Assert.Contains("证件号格式不正确", exception.Message);
     }

@@ -21,7 +21,7 @@ public sealed class ContactAndCodeNormalizationTests
     [InlineData("138001380001")]
     [InlineData("010-12345678")]
     public void Mobile_Invalid_IsRefused(string? input) =>
-        Assert.Equal(StudentErrors.InvalidPhone, Assert.Throws<DomainException>(() => ContactDetails.NormalizeMobile(input)).Code);
+        Assert.Equal(StudentErrors.InvalidPhone.Code, Assert.Throws<DomainException>(() => ContactDetails.NormalizeMobile(input)).Code);
 
     [Theory]
     [InlineData(" name@example.com ", "name@example.com")]
@@ -35,7 +35,7 @@ public sealed class ContactAndCodeNormalizationTests
     [InlineData("张三 <name@example.com>")]
     [InlineData("name@example.com.")]
     public void Email_Invalid_IsRefused(string? input) =>
-        Assert.Equal(StudentErrors.InvalidEmail, Assert.Throws<DomainException>(() => ContactDetails.NormalizeEmail(input)).Code);
+        Assert.Equal(StudentErrors.InvalidEmail.Code, Assert.Throws<DomainException>(() => ContactDetails.NormalizeEmail(input)).Code);
 
     [Theory]
     [InlineData("abcd-efgh", "ABCDEFGH")]
@@ -61,17 +61,17 @@ public sealed class ContactAndCodeNormalizationTests
     [Fact]
     public void Avatar_HostileOrHuge_IsRefused_AndAGoodOneBecomesA256Jpeg()
     {
-        Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize([])).Code);
-        Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize("GIF89a"u8.ToArray())).Code);
+        Assert.Equal(StudentErrors.AvatarInvalid.Code, Assert.Throws<DomainException>(() => AvatarImage.Normalize([])).Code);
+        Assert.Equal(StudentErrors.AvatarInvalid.Code, Assert.Throws<DomainException>(() => AvatarImage.Normalize("GIF89a"u8.ToArray())).Code);
         var jpeg = PhotoCollect.Core.Demo.DemoPhotoFactory.Create(1);
-        Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize(jpeg[..(jpeg.Length / 2)])).Code);
-        Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize(PhotoCollect.Tests.Infrastructure.TestImages.JpegWithDeclaredSize(jpeg, 60000, 60000))).Code);
+        Assert.Equal(StudentErrors.AvatarInvalid.Code, Assert.Throws<DomainException>(() => AvatarImage.Normalize(jpeg[..(jpeg.Length / 2)])).Code);
+        Assert.Equal(StudentErrors.AvatarInvalid.Code, Assert.Throws<DomainException>(() => AvatarImage.Normalize(PhotoCollect.Tests.Infrastructure.TestImages.JpegWithDeclaredSize(jpeg, 60000, 60000))).Code);
 
         using (var sliver = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(4000, 2))
         using (var png = new MemoryStream())
         {
             SixLabors.ImageSharp.ImageExtensions.SaveAsPng(sliver, png);
-            Assert.Equal(StudentErrors.AvatarInvalid, Assert.Throws<DomainException>(() => AvatarImage.Normalize(png.ToArray())).Code);
+            Assert.Equal(StudentErrors.AvatarInvalid.Code, Assert.Throws<DomainException>(() => AvatarImage.Normalize(png.ToArray())).Code);
         }
 
         using var avatar = SixLabors.ImageSharp.Image.Load(AvatarImage.Normalize(jpeg));

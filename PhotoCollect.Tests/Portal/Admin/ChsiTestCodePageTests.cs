@@ -23,7 +23,7 @@ public sealed class ChsiTestCodePageTests
 
         var cut = ctx.Render<ChsiTestCodePage>();
         Fill(cut, "chsi-name", "孙小芳");
-        var idNumber = "11010520040101123" + PhotoCollect.Core.Students.ChineseIdNumber.ComputeCheckCharacter("11010520040101123");
+        var idNumber = TestIdNumbers.Valid;
         var last4 = idNumber[^4..];
         Fill(cut, "chsi-id", idNumber);
         Fill(cut, "chsi-school", "示例理工大学");
@@ -56,7 +56,7 @@ public sealed class ChsiTestCodePageTests
 
         var cut = ctx.Render<ChsiTestCodePage>();
         Fill(cut, "chsi-name", "孙小芳");
-        var valid = "11010520040101123" + PhotoCollect.Core.Students.ChineseIdNumber.ComputeCheckCharacter("11010520040101123");
+        var valid = TestIdNumbers.Valid;
         Fill(cut, "chsi-id", valid[..17] + (valid[17] == '0' ? '1' : '0'));
         Fill(cut, "chsi-school", "示例理工大学");
         cut.Find("form").Submit();

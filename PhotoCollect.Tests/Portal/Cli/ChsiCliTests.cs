@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhotoCollect.Core.Photos;
-using PhotoCollect.Core.Students;
 using PhotoCollect.Core.Students.Chsi;
 using PhotoCollect.Portal.Cli;
 using PhotoCollect.Tests.Infrastructure;
@@ -11,7 +10,7 @@ namespace PhotoCollect.Tests.Portal.Cli;
 
 public sealed class ChsiCliTests : IDisposable
 {
-    private static readonly string IdNumber = "11010520040101123" + ChineseIdNumber.ComputeCheckCharacter("11010520040101123");
+    private static readonly string IdNumber = TestIdNumbers.Valid;
     private readonly TempFolder _folder = new();
     private readonly FakeTimeProvider _time = new(Builders.Now);
 

@@ -164,7 +164,7 @@ public sealed class PhotoFixCliTests : IDisposable
         var command = new PhotoFixCommand((_, _) => result, new PhotoSpec(), NullLogger<PhotoFixCommand>.Instance);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await command.RunAsync(input, output, stdout, stderr, CancellationToken.None);
+        var exitCode = await command.RunAsync(TypedPath.Resolve(input, "/"), TypedPath.Resolve(output, "/"), stdout, stderr, CancellationToken.None);
         Assert.Equal("", stderr.ToString());
         return (exitCode, stdout.ToString());
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PhotoCollect.Core.Students.Chsi;
 using PhotoCollect.Tests.Core.Students;
@@ -8,24 +7,24 @@ namespace PhotoCollect.Tests.Portal.Hosting;
 
 public sealed class ChsiCodeHostingTests : IDisposable
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "pc-chsi-host-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("pc-chsi-host");
 
     [Fact]
     public void Development_WithoutConfiguredKeys_GeneratesKeyFileOnceAndReusesItAfterRestart()
     {
         var now = Builders.Now;
         string code;
-        using (var firstRun = new HostFactory(_dataFolder, "Development"))
+        using (var firstRun = new ConfiguredPortalFactory(_folder.Path, "Development"))
         {
             code = firstRun.Services.GetRequiredService<ChsiCodeIssuer>().Issue(ChsiTestStudents.SunXiaofang(), now);
         }
 
-        var keyFile = Path.Combine(_dataFolder, "keys", "chsi-codes.json");
+        var keyFile = Path.Combine(_folder.Path, "keys", "chsi-codes.json");
         Assert.True(File.Exists(keyFile));
         Assert.StartsWith("PCCHSI1.dev-1.", code);
         var written = File.ReadAllText(keyFile);
 
-        using var secondRun = new HostFactory(_dataFolder, "Development");
+        using var secondRun = new ConfiguredPortalFactory(_folder.Path, "Development");
         var result = secondRun.Services.GetRequiredService<IChsiCodeResolver>().Resolve(code, "6721", now);
 
         Assert.True(result.Succeeded, result.Error?.Code);
@@ -35,7 +34,7 @@ public sealed class ChsiCodeHostingTests : IDisposable
     [Fact]
     public void Development_ConfiguredKeysAndValidity_UsedInsteadOfAKeyFile()
     {
-        using var factory = new HostFactory(_dataFolder, "Development", new()
+        using var factory = new ConfiguredPortalFactory(_folder.Path, "Development", new()
         {
             ["ChsiCodes:CurrentKeyId"] = "2026a",
             ["ChsiCodes:Keys:2026a"] = TestKeys.ChsiKeyA,
@@ -46,13 +45,13 @@ public sealed class ChsiCodeHostingTests : IDisposable
 
         Assert.StartsWith("PCCHSI1.2026a.", issuer.Issue(ChsiTestStudents.SunXiaofang(), Builders.Now));
         Assert.Equal(TimeSpan.FromDays(7), issuer.DefaultValidity);
-        Assert.False(File.Exists(Path.Combine(_dataFolder, "keys", "chsi-codes.json")));
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "keys", "chsi-codes.json")));
     }
 
     [Fact]
     public void Production_WithoutConfiguredKeys_RefusesToStart()
     {
-        using var factory = new HostFactory(_dataFolder, "Production", new()
+        using var factory = new ConfiguredPortalFactory(_folder.Path, "Production", new()
         {
             ["PersonalData:CurrentKeyId"] = "a",
             ["PersonalData:Keys:a"] = TestKeys.KeyA,
@@ -64,31 +63,12 @@ public sealed class ChsiCodeHostingTests : IDisposable
         var exception = Assert.ThrowsAny<Exception>(() => factory.Services);
 
         Assert.Contains("ChsiCodes keys must be configured in Production", exception.ToString());
-        Assert.False(Directory.Exists(Path.Combine(_dataFolder, "keys")));
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "keys")));
     }
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-    }
-
-    /// <summary>The portal on a data folder the test chooses, so a second start sees the first one's files.</summary>
-    private sealed class HostFactory(string dataFolder, string environment, Dictionary<string, string?>? settings = null) : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
-            builder.UseSetting("DataFolder", dataFolder);
-            builder.UseSetting("Demo:Seed", "false");
-            foreach (var (key, value) in settings ?? [])
-            {
-                builder.UseSetting(key, value);
-            }
-        }
+        _folder.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PhotoCollect.Core.Students.WeChat;
@@ -11,7 +10,7 @@ namespace PhotoCollect.Tests.Portal.Hosting;
 /// <summary>The portal's own registration: simulated WeChat locally, never in Production.</summary>
 public sealed class PortalWeChatHostingTests : IDisposable
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "pc-wechat-host-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("pc-wechat-host");
 
     [Fact]
     public void Production_WeChatModeSimulated_PortalRefusesToStart()
@@ -57,28 +56,8 @@ public sealed class PortalWeChatHostingTests : IDisposable
         Assert.Equal(SimulatedWeChatServer.OpenIdFor("student-001"), session.OpenId);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
-    private WebApplicationBuilder Portal(string environment, Dictionary<string, string?> settings)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["DataFolder"] = _dataFolder,
-            ["PersonalData:CurrentKeyId"] = "a",
-            ["PersonalData:Keys:a"] = TestKeys.KeyA,
-            ["PersonalData:BlindIndexKey"] = TestKeys.BlindIndex,
-            ["ChsiCodes:CurrentKeyId"] = "a",
-            ["ChsiCodes:Keys:a"] = TestKeys.KeyA,
-            ["StudentApi:SigningKey"] = TestKeys.KeyB,
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        return builder.AddPhotoCollectPortal();
-    }
+    private WebApplicationBuilder Portal(string environment, Dictionary<string, string?> settings) =>
+        PortalHosts.Builder(environment, _folder.Path, PortalHosts.ConfiguredKeys(), settings).AddPhotoCollectPortal();
 }

@@ -52,11 +52,23 @@ public sealed class SimulatedWeChatServerTests : IAsyncLifetime
         Assert.NotEqual(a.SessionKey, b.SessionKey);
     }
 
+    public static TheoryData<string, string> LoginTriggers => new()
+    {
+        { SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode.Code },
+        { SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited.Code },
+        { SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser.Code },
+        { SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable.Code },
+    };
+
+    public static TheoryData<string, string> PhoneTriggers => new()
+    {
+        { SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode.Code },
+        { SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited.Code },
+        { SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable.Code },
+    };
+
     [Theory]
-    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode)]
-    [InlineData(SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited)]
-    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser)]
-    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable)]
+    [MemberData(nameof(LoginTriggers))]
     public async Task Code2Session_SpecialCode_WeChatError(string code, string expected)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(code, CancellationToken.None));
@@ -86,9 +98,7 @@ public sealed class SimulatedWeChatServerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode)]
-    [InlineData(SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited)]
-    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable)]
+    [MemberData(nameof(PhoneTriggers))]
     public async Task GetPhoneNumber_SpecialCode_WeChatError(string code, string expected)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync(code, CancellationToken.None));

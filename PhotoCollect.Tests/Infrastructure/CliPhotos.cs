@@ -1,9 +1,8 @@
 using PhotoCollect.Portal.Cli;
-using PhotoCollect.Tests.Infrastructure;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace PhotoCollect.Tests.Portal.Cli;
+namespace PhotoCollect.Tests.Infrastructure;
 
 /// <summary>What one CLI run printed and returned.</summary>
 public sealed record CliRun(int ExitCode, string Output, string Error)
@@ -11,11 +10,14 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Runs the CLI in-process, exactly as Program.cs does but with captured writers.</summary>
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunInAsync(null, args);
+
+    /// <summary><see cref="RunAsync"/> as if typed in <paramref name="workingDirectory"/> (null: this process's caller folder).</summary>
+    public static async Task<CliRun> RunInAsync(string? workingDirectory, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await PhotoCli.RunAsync(args, output, error);
+        var exitCode = await PhotoCli.RunAsync(args, output, error, CancellationToken.None, workingDirectory);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }
