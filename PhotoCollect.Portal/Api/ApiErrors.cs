@@ -50,11 +50,11 @@ public static class ApiErrors
         [StudentErrors.AvatarInvalid] = (422, "头像图片无效"),
         [StudentErrors.AvatarNotFound] = (404, "没有头像"),
 
-        [WeChatErrors.InvalidCode] = (400, "微信 code 无效或已使用"),
-        [WeChatErrors.RateLimited] = (429, "微信接口限流"),
-        [WeChatErrors.RiskyUser] = (403, "微信判定为风险用户"),
-        [WeChatErrors.Error] = (502, "微信接口返回错误"),
-        [WeChatErrors.Unavailable] = (503, "无法连接微信接口"),
+        [WeChatErrors.InvalidLoginCode.Code] = (400, "微信 code 无效、过期或已使用：重新调用 wx.login（或重新授权手机号）后再试"),
+        [WeChatErrors.RateLimited.Code] = (429, "微信接口限流（按分钟计），带 Retry-After"),
+        [WeChatErrors.RiskyUser.Code] = (403, "微信判定为风险用户"),
+        [WeChatErrors.Failed.Code] = (502, "微信拒绝了本服务的调用（配置问题，请联系分社）"),
+        [WeChatErrors.Unavailable.Code] = (503, "暂时无法连接微信，或同时调用微信的人太多，可带 Retry-After：稍后用新的 code 重试"),
 
         [BatchErrors.CodeInvalid] = (400, "特征码格式不对"),
         [BatchErrors.NotFound] = (404, "特征码不存在"),
@@ -120,6 +120,10 @@ public static class ApiErrors
             title: TitleOf(status ?? StatusOf(code)),
             type: "https://photocollect.local/errors/" + code,
             extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>Whole seconds, rounded up: a client that waits exactly this long is not refused again.</summary>
+    public static void SetRetryAfter(HttpContext context, TimeSpan retryAfter) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Task WriteAsync(HttpContext context, string code, string detail, int? status = null)
     {

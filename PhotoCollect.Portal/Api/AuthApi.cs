@@ -23,19 +23,20 @@ public static class AuthApi
             .RequireRateLimiting(StudentRateLimits.Login)
             .WithSummary("微信登录：用 wx.login 的 code 换取访问令牌")
             .WithDescription("服务器用 code 调用微信 jscode2session，session_key 只留在服务器。首次登录自动创建学生账号。")
-            .Errors(StudentErrors.LoginCodeRequired, WeChatErrors.InvalidCode, WeChatErrors.RateLimited, WeChatErrors.RiskyUser, WeChatErrors.Error, WeChatErrors.Unavailable);
+            .Errors(StudentErrors.LoginCodeRequired, WeChatErrors.InvalidLoginCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.RiskyUser.Code, WeChatErrors.Failed.Code, WeChatErrors.Unavailable.Code);
 
         auth.MapPost("/phone", BindPhone)
             .RequireAuthorization(Policies.Student)
-            .RequireRateLimiting(StudentRateLimits.Login)
+            .RequireRateLimiting(StudentRateLimits.LoginPerAccount)
             .WithSummary("绑定手机号：用手机号快速验证组件的 code 换取手机号")
             .WithDescription("服务器用共享缓存的 access_token（stable_token）调用 getuserphonenumber。返回的手机号已打码。")
-            .Errors(StudentErrors.PhoneCodeRequired, WeChatErrors.InvalidCode, WeChatErrors.RateLimited, WeChatErrors.Error, WeChatErrors.Unavailable);
+            .Errors(StudentErrors.PhoneCodeRequired, WeChatErrors.InvalidPhoneCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.Failed.Code, WeChatErrors.Unavailable.Code);
     }
 
-    private static async Task<Ok<LoginResponse>> SignIn(WeChatLoginRequest request, StudentAccountService accounts, StudentTokenService tokens, CancellationToken cancellationToken)
+    private static async Task<Ok<LoginResponse>> SignIn(WeChatLoginRequest request, StudentAccountService accounts, StudentTokenService tokens, StudentLoginLimiter limiter, CancellationToken cancellationToken)
     {
         var profile = await accounts.SignInAsync(request.Code, cancellationToken);
+        limiter.EnsureAllowed(profile.AccountId);
         var token = tokens.Issue(profile.AccountId);
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.TokenType, token.ExpiresAt, token.ExpiresIn, profile));
     }

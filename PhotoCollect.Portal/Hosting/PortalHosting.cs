@@ -54,6 +54,7 @@ public static class PortalHosting
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
         ConfigurePersonalDataKeys(builder, dataFolder);
         services.AddWeChatMiniProgram(configuration, builder.Environment);
+        services.AddPortalHealthChecks();
         ConfigureChsiCodeKeys(builder, dataFolder);
 
         AddIdentity(services);
@@ -111,6 +112,7 @@ public static class PortalHosting
         app.MapOrderPhotos();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapStudentApi();
+        app.MapPortalHealth();
         if (app.Environment.IsDevelopment())
         {
             app.MapStudentSimulator();

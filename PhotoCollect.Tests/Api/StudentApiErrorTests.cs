@@ -18,10 +18,10 @@ public sealed class StudentApiErrorTests(StudentApiFactory factory)
 {
     [Theory]
     [InlineData("", "auth.code_required", HttpStatusCode.BadRequest)]
-    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode, HttpStatusCode.BadRequest)]
-    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser, HttpStatusCode.Forbidden)]
-    [InlineData(SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited, HttpStatusCode.TooManyRequests)]
-    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable, HttpStatusCode.ServiceUnavailable)]
+    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, "wechat.invalid_code", HttpStatusCode.BadRequest)]
+    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, "wechat.risky_user", HttpStatusCode.Forbidden)]
+    [InlineData(SimulatedWeChatServer.RateLimitTrigger, "wechat.rate_limited", HttpStatusCode.TooManyRequests)]
+    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, "wechat.unavailable", HttpStatusCode.ServiceUnavailable)]
     public async Task Login_WithBadCode_AnswersWeChatsReason(string code, string expected, HttpStatusCode status)
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/wechat", new { code });

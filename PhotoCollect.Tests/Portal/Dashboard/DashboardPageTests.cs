@@ -5,7 +5,9 @@ using MudBlazor.Services;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Dashboard;
 using PhotoCollect.Core.Identity;
+using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Portal.Components.Dashboard;
 using PhotoCollect.Tests.Infrastructure;
 using static PhotoCollect.Tests.Infrastructure.Builders;
@@ -40,13 +42,17 @@ public sealed class DashboardPageTests
         return (services, school.Id);
     }
 
-    private static BunitContext CreateContext(TestServices services)
+    private static WeChatConnectionStatus SimulatedWeChatStatus() =>
+        new(TimeProvider.System, Options.Create(new WeChatOptions { Mode = WeChatMode.Simulated }));
+
+    private static BunitContext CreateContext(TestServices services, WeChatConnectionStatus? weChat = null)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<DashboardService>());
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<PhotoCollect.Core.Reviews.ReviewService>());
+        ctx.Services.AddSingleton(weChat ?? SimulatedWeChatStatus());
         return ctx;
     }
 

@@ -53,10 +53,10 @@ public sealed class SimulatedWeChatServerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode)]
-    [InlineData(SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited)]
-    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser)]
-    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable)]
+    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, "wechat.invalid_code")]
+    [InlineData(SimulatedWeChatServer.RateLimitTrigger, "wechat.rate_limited")]
+    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, "wechat.risky_user")]
+    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, "wechat.unavailable")]
     public async Task Code2Session_SpecialCode_WeChatError(string code, string expected)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(code, CancellationToken.None));
@@ -86,9 +86,9 @@ public sealed class SimulatedWeChatServerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode)]
-    [InlineData(SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited)]
-    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable)]
+    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, "wechat.invalid_code")]
+    [InlineData(SimulatedWeChatServer.RateLimitTrigger, "wechat.rate_limited")]
+    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, "wechat.unavailable")]
     public async Task GetPhoneNumber_SpecialCode_WeChatError(string code, string expected)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync(code, CancellationToken.None));

@@ -63,12 +63,12 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(40029, WeChatErrors.InvalidCode, "登录凭证无效或已过期，请重新登录")]
-    [InlineData(45011, WeChatErrors.RateLimited, "操作太频繁，请稍后再试")]
-    [InlineData(40226, WeChatErrors.RiskyUser, "微信判定该账号存在风险，暂时无法登录")]
-    [InlineData(40125, WeChatErrors.Error, null)]
-    [InlineData(40013, WeChatErrors.Error, null)]
-    [InlineData(-1, WeChatErrors.Unavailable, null)]
+    [InlineData(40029, "wechat.invalid_code", "登录凭证无效或已过期，请重新登录")]
+    [InlineData(45011, "wechat.rate_limited", "操作太频繁，请稍后再试")]
+    [InlineData(40226, "wechat.risky_user", "微信判定该账号存在风险，暂时无法登录")]
+    [InlineData(40125, "wechat.error", null)]
+    [InlineData(40013, "wechat.error", null)]
+    [InlineData(-1, "wechat.unavailable", null)]
     public async Task Code2Session_WeChatErrcode_MapsToStableCodeWithChineseMessage(int errcode, string expectedCode, string? expectedMessage)
     {
         _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
@@ -93,7 +93,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(code, CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.InvalidCode, error.Code);
+        Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Empty(_api.Requests);
     }
 
@@ -125,10 +125,10 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(40029, WeChatErrors.InvalidCode)]
-    [InlineData(45011, WeChatErrors.RateLimited)]
-    [InlineData(40013, WeChatErrors.Error)]
-    [InlineData(-1, WeChatErrors.Unavailable)]
+    [InlineData(40029, "wechat.invalid_code")]
+    [InlineData(45011, "wechat.rate_limited")]
+    [InlineData(40013, "wechat.error")]
+    [InlineData(-1, "wechat.unavailable")]
     public async Task GetPhoneNumber_WeChatErrcode_MapsToStableCode(int errcode, string expectedCode)
     {
         _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
@@ -147,7 +147,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.InvalidCode, error.Code);
+        Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Equal("手机号授权已失效，请重新授权手机号", error.Message);
     }
 
@@ -160,7 +160,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Error, error.Code);
+        Assert.Equal(WeChatErrors.Failed.Code, error.Code);
         Assert.Equal(0, _api.Count(LoopbackWeChatApi.PhonePath));
         Assert.Contains(_host.Logs, line => line.StartsWith("Error") && line.Contains($"errcode {errcode}") && line.Contains("stable_token"));
     }
@@ -176,7 +176,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Unavailable, error.Code);
+        Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
         Assert.Equal("暂时无法连接微信服务，请稍后再试", error.Message);
     }
 
@@ -191,7 +191,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Unavailable, error.Code);
+        Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Unavailable, error.Code);
+        Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => host.Client.Code2SessionAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Unavailable, error.Code);
+        Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
         {
             var error = await Assert.ThrowsAsync<DomainException>(() => host.Client.Code2SessionAsync("code", CancellationToken.None));
 
-            Assert.Equal(WeChatErrors.Unavailable, error.Code);
+            Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
             Assert.Contains(host.Logs, line => line.Contains("jscode2session failed") && line.Contains("Timeout"));
         }
         finally
