@@ -195,7 +195,7 @@ public sealed class WeChatHttpClient(
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or JsonException)
         {
             // OperationCanceledException without the caller's cancellation is HttpClient's timeout.
-            logger.LogError("WeChat {Endpoint} failed: {Failure}: {Message}", endpoint, exception.GetType().Name, exception.Message);
+            logger.LogError("WeChat {Endpoint} failed: {Failure}: {Message} {Cause}", endpoint, exception.GetType().Name, exception.Message, exception.InnerException?.Message);
             status.ReportUnreachable();
             throw new DomainException(WeChatErrors.Unavailable);
         }
