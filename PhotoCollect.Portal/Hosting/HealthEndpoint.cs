@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,7 +31,18 @@ public static class HealthEndpoint
     private static async Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Built in memory: the serializer flushes synchronously, which the response stream refuses.
+        var buffer = new ArrayBufferWriter<byte>();
+        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteReport(json, report);
+        }
+
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, HealthReport report)
+    {
         json.WriteStartObject();
         json.WriteString("status", report.Status.ToString());
         foreach (var (name, entry) in report.Entries)
@@ -48,7 +60,6 @@ public static class HealthEndpoint
         }
 
         json.WriteEndObject();
-        await json.FlushAsync(context.RequestAborted);
     }
 
     private sealed class WeChatHealthCheck(WeChatConnectionStatus status, Microsoft.Extensions.Options.IOptions<WeChatOptions> options) : IHealthCheck

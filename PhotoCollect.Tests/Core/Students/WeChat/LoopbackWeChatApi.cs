@@ -34,6 +34,12 @@ public sealed class LoopbackWeChatApi : IAsyncDisposable
     private LoopbackWeChatApi(WebApplication app)
     {
         _app = app;
+        ResetHandlers();
+    }
+
+    /// <summary>Back to WeChat's normal answers (credentials checked, a token, a session, a phone number).</summary>
+    public void ResetHandlers()
+    {
         Handlers[SessionPath] = context => RefuseWrongCredentials(context, context.Request.Query["appid"], context.Request.Query["secret"]) ?? Json(context,
             """{"openid":"oAbCdEfGhIjKlMnOpQrStUvWxYz0","session_key":"tiihtNczf5v6AKRyjwEUhQ==","unionid":"oUnIoNiDaBcDeFgHiJkLmNoPqRs1"}""",
             "text/plain");
