@@ -22,7 +22,8 @@ public static class AuthApi
             .AllowAnonymous()
             .RequireRateLimiting(StudentRateLimits.Login)
             .WithSummary("微信登录：用 wx.login 的 code 换取访问令牌")
-            .WithDescription("服务器用 code 调用微信 jscode2session，session_key 只留在服务器。首次登录自动创建学生账号。")
+            .WithDescription("服务器用 code 调用微信 jscode2session（只调用一次，从不重发），session_key 只留在服务器。首次登录自动创建学生账号。"
+                + "同一地址、同一账号的登录次数有限（StudentApi:RateLimits:Login / LoginPerAccount），超出时返回 429 并带 Retry-After。")
             .Errors(StudentErrors.LoginCodeRequired, WeChatErrors.InvalidLoginCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.RiskyUser.Code, WeChatErrors.Failed.Code, WeChatErrors.Unavailable.Code);
 
         auth.MapPost("/phone", BindPhone)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -43,6 +42,10 @@ public static class StudentRateLimits
     public const string FeatureCode = "student-feature-code";
     public const string ChsiCode = "student-chsi-code";
     public const string Upload = "student-upload";
+
+    /// <summary>The Chinese answer to any rate limit, with the wait in whole seconds.</summary>
+    public static string TooManyMessage(TimeSpan retryAfter) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "操作太频繁，请 {0} 秒后再试。", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
 }
 
 /// <summary>Registration of the student API: its bearer scheme and policy, JSON, rate limits and OpenAPI document.</summary>
@@ -113,7 +116,7 @@ public static class StudentApiHosting
                 // Fixed windows always know when they reopen; the fallback only guards a limiter that does not say.
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var reopensIn) ? reopensIn : TimeSpan.FromMinutes(1);
                 ApiErrors.SetRetryAfter(context.HttpContext, retryAfter);
-                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.RateLimited, StudentLoginLimiter.TooManyMessage(retryAfter));
+                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.RateLimited, StudentRateLimits.TooManyMessage(retryAfter));
             };
             AddPolicy(options, StudentRateLimits.Login, o => o.Login);
             AddPolicy(options, StudentRateLimits.LoginPerAccount, o => o.LoginPerAccount);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Common;
@@ -25,10 +24,6 @@ public sealed class StudentLoginLimiter : IDisposable
         }));
     }
 
-    /// <summary>The Chinese answer to any login limit.</summary>
-    public static string TooManyMessage(TimeSpan retryAfter) =>
-        string.Format(CultureInfo.InvariantCulture, "操作太频繁，请 {0} 秒后再试。", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
-
     /// <summary>Throws <c>rate_limited</c> (429 with <c>Retry-After</c>) when the account signed in too often.</summary>
     public void EnsureAllowed(long accountId)
     {
@@ -36,7 +31,7 @@ public sealed class StudentLoginLimiter : IDisposable
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var reopensIn) ? reopensIn : TimeSpan.FromMinutes(1);
-            throw new DomainException(ApiErrors.RateLimited, TooManyMessage(retryAfter)) { RetryAfter = retryAfter };
+            throw new DomainException(ApiErrors.RateLimited, StudentRateLimits.TooManyMessage(retryAfter)) { RetryAfter = retryAfter };
         }
     }
 

@@ -22,5 +22,5 @@ public static class WeChatErrors
     public static readonly DomainError Unavailable = new("wechat.unavailable", "暂时无法连接微信服务，请稍后再试");
 
     // Same code as an unreachable WeChat (the client waits and retries), but the limit is our own cap on concurrent calls.
-    public static readonly DomainError Busy = new("wechat.unavailable", "登录的人较多，请稍等几秒再试");
+    public static readonly DomainError Busy = new("wechat.unavailable", "同时使用的人较多，请稍等几秒再试");
 }

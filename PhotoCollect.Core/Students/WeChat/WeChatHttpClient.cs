@@ -41,7 +41,10 @@ public sealed class WeChatHttpClient(
 
     private readonly WeChatOptions _options = options.Value;
 
-    /// <remarks>Sent once: a login code is single-use, so no error here is ever answered by sending it again.</remarks>
+    /// <remarks>
+    /// Sent once: a login code is single-use, so no error here is answered by sending it again. (On a
+    /// dropped reused connection SocketsHttpHandler may re-send the GET by itself; see <see cref="LogUsedCode"/>.)
+    /// </remarks>
     public async Task<WeChatSession> Code2SessionAsync(string jsCode, CancellationToken cancellationToken)
     {
         if (!IsPlausibleCode(jsCode))
