@@ -19,4 +19,7 @@ public sealed class DomainException : Exception
     }
 
     public string Code { get; }
+
+    /// <summary>When retrying makes sense again, if the error is a temporary limit (sent as <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -23,6 +23,9 @@ public static class ApiErrors
     public static readonly DomainError TokenExpired = new("auth.token_expired", "登录已过期，请重新登录。");
     public static readonly DomainError Forbidden = new("auth.forbidden", "无权访问该接口。");
     public static readonly DomainError RateLimited = new("rate_limited", "操作太频繁，请稍后再试。");
+
+    /// <summary>{0}: whole seconds until the limit reopens (the <c>Retry-After</c> value).</summary>
+    public static readonly DomainError RateLimitedFor = new(RateLimited.Code, "操作太频繁，请 {0} 秒后再试。");
     public static readonly DomainError RequestInvalid = new("request.invalid", "请求格式有误：请检查提交的参数（JSON 字段名和取值）。");
     public static readonly DomainError FormInvalid = new(RequestInvalid.Code, "上传的表单格式有误或不完整，请重新选择图片后再上传。");
     public static readonly DomainError TooManyFormFields = new(RequestInvalid.Code, "表单字段过多。");
@@ -67,11 +70,11 @@ public static class ApiErrors
         [StudentErrors.AvatarInvalid.Code] = (422, "头像图片无效"),
         [StudentErrors.AvatarNotFound.Code] = (404, "没有头像"),
 
-        [WeChatErrors.InvalidCode.Code] = (400, "微信 code 无效或已使用"),
-        [WeChatErrors.RateLimited.Code] = (429, "微信接口限流"),
+        [WeChatErrors.InvalidLoginCode.Code] = (400, "微信 code 无效、过期或已使用：重新调用 wx.login（或重新授权手机号）后再试"),
+        [WeChatErrors.RateLimited.Code] = (429, "微信接口限流（按分钟计），带 Retry-After"),
         [WeChatErrors.RiskyUser.Code] = (403, "微信判定为风险用户"),
-        [WeChatErrors.Error.Code] = (502, "微信接口返回错误"),
-        [WeChatErrors.Unavailable.Code] = (503, "无法连接微信接口"),
+        [WeChatErrors.Failed.Code] = (502, "微信拒绝了本服务的调用（配置问题，请联系分社）"),
+        [WeChatErrors.Unavailable.Code] = (503, "暂时无法连接微信，或同时调用微信的人太多，可带 Retry-After：稍后用新的 code 重试"),
 
         [BatchErrors.CodeInvalid.Code] = (400, "特征码格式不对"),
         [BatchErrors.CodeNotFound.Code] = (404, "特征码不存在"),
@@ -176,6 +179,16 @@ public static class ApiErrors
             title: TitleOf(status ?? StatusOf(code)),
             type: "https://photocollect.local/errors/" + code,
             extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>Whole seconds, rounded up: a client that waits exactly this long is not refused again.</summary>
+    public static void SetRetryAfter(HttpContext context, TimeSpan retryAfter) =>
+        context.Response.Headers.RetryAfter = WholeSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The refusal of a rate limit that reopens in <paramref name="retryAfter"/>, carrying it for the header.</summary>
+    public static DomainException TooManyRequests(TimeSpan retryAfter) =>
+        new(RateLimitedFor, WholeSeconds(retryAfter)) { RetryAfter = retryAfter };
+
+    private static int WholeSeconds(TimeSpan value) => Math.Max(1, (int)Math.Ceiling(value.TotalSeconds));
 
     /// <summary>Writes an error that has no placeholders; <paramref name="status"/> overrides the code's usual status.</summary>
     public static Task WriteAsync(HttpContext context, DomainError error, int? status = null) => WriteAsync(context, error.Code, error.Message, status);

@@ -29,6 +29,11 @@ public sealed class ApiRequestMiddleware(RequestDelegate next, ILogger<ApiReques
         }
         catch (DomainException e) when (!context.Response.HasStarted)
         {
+            if (e.RetryAfter is { } retryAfter)
+            {
+                ApiErrors.SetRetryAfter(context, retryAfter);
+            }
+
             await ApiErrors.WriteAsync(context, e);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)

@@ -22,20 +22,22 @@ public static class AuthApi
             .AllowAnonymous()
             .RequireRateLimiting(StudentRateLimits.Login)
             .WithSummary("微信登录：用 wx.login 的 code 换取访问令牌")
-            .WithDescription("服务器用 code 调用微信 jscode2session，session_key 只留在服务器。首次登录自动创建学生账号。")
-            .Errors(StudentErrors.LoginCodeRequired.Code, WeChatErrors.InvalidCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.RiskyUser.Code, WeChatErrors.Error.Code, WeChatErrors.Unavailable.Code);
+            .WithDescription("服务器用 code 调用微信 jscode2session（只调用一次，从不重发），session_key 只留在服务器。首次登录自动创建学生账号。"
+                + "同一地址、同一账号的登录次数有限（StudentApi:RateLimits:Login / LoginPerAccount），超出时返回 429 并带 Retry-After。")
+            .Errors(StudentErrors.LoginCodeRequired.Code, WeChatErrors.InvalidLoginCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.RiskyUser.Code, WeChatErrors.Failed.Code, WeChatErrors.Unavailable.Code);
 
         auth.MapPost("/phone", BindPhone)
             .RequireAuthorization(Policies.Student)
-            .RequireRateLimiting(StudentRateLimits.Login)
+            .RequireRateLimiting(StudentRateLimits.LoginPerAccount)
             .WithSummary("绑定手机号：用手机号快速验证组件的 code 换取手机号")
             .WithDescription("服务器用共享缓存的 access_token（stable_token）调用 getuserphonenumber。返回的手机号已打码。")
-            .Errors(StudentErrors.PhoneCodeRequired.Code, WeChatErrors.InvalidCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.Error.Code, WeChatErrors.Unavailable.Code);
+            .Errors(StudentErrors.PhoneCodeRequired.Code, WeChatErrors.InvalidPhoneCode.Code, WeChatErrors.RateLimited.Code, WeChatErrors.Failed.Code, WeChatErrors.Unavailable.Code);
     }
 
-    private static async Task<Ok<LoginResponse>> SignIn(WeChatLoginRequest request, StudentAccountService accounts, StudentTokenService tokens, CancellationToken cancellationToken)
+    private static async Task<Ok<LoginResponse>> SignIn(WeChatLoginRequest request, StudentAccountService accounts, StudentTokenService tokens, StudentLoginLimiter limiter, CancellationToken cancellationToken)
     {
         var profile = await accounts.SignInAsync(request.Code, cancellationToken);
+        limiter.EnsureAllowed(profile.AccountId);
         var token = tokens.Issue(profile.AccountId);
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.TokenType, token.ExpiresAt, token.ExpiresIn, profile));
     }

@@ -17,6 +17,21 @@ public static class StudentApiDocument
 
     private static readonly string[] AuthenticatedCodes = [ApiErrors.AuthRequired.Code, ApiErrors.TokenExpired.Code, Core.Students.StudentErrors.AccountNotFound.Code];
 
+    /// <summary>Statuses that tell the client to wait: 429 always carries Retry-After, 503 when the wait is known.</summary>
+    private static Dictionary<string, IOpenApiHeader>? RetryAfterHeader(int status) => status switch
+    {
+        429 or 503 => new Dictionary<string, IOpenApiHeader>
+        {
+            ["Retry-After"] = new OpenApiHeader
+            {
+                Description = status == 429 ? "多少秒后可以重试（总会带上）" : "多少秒后可以重试（已知时带上）",
+                Required = status == 429,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+            },
+        },
+        _ => null,
+    };
+
     public static void Configure(OpenApiOptions options)
     {
         options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
@@ -33,6 +48,8 @@ public static class StudentApiDocument
                     - 采集相关接口需要先同意当前版本的《个人信息收集与使用说明》（`POST /api/v1/profile/consent`）。
                     - 所有错误都是 RFC 7807 problem details：`code` 为稳定的错误码（客户端据此判断），`detail` 为给学生看的中文说明。
                     - 每个接口都可能返回 `request.invalid`（400，请求格式有误）；有频率限制的接口返回 `rate_limited`（429，带 Retry-After）。
+                    - `Retry-After`（秒）：429 总会带上（`wechat.rate_limited` 为 60 秒，微信按分钟限流）；503 `wechat.unavailable` 在已知何时可重试时带上。到时间前不要重试。
+                    - `wechat.invalid_code`：微信登录 code 只能用一次、5 分钟内有效，服务器从不重发同一个 code；收到后重新调用 `wx.login`（或重新授权手机号）再请求。
                     """,
             };
             document.Components ??= new OpenApiComponents();
@@ -102,6 +119,7 @@ public static class StudentApiDocument
                     {
                         Description = string.Join("；", distinct.Where(c => ApiErrors.StatusOf(c) == status)),
                         Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() },
+                        Headers = RetryAfterHeader(status),
                     };
                 }
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -25,7 +24,12 @@ public sealed class StudentRateLimitOptions
 {
     public const string SectionName = "StudentApi:RateLimits";
 
-    public RateLimitRule Login { get; set; } = new() { PermitLimit = 20 };
+    /// <summary>Per client address: a whole class signs in together from behind one school NAT address.</summary>
+    public RateLimitRule Login { get; set; } = new() { PermitLimit = 120 };
+
+    /// <summary>Per student account: sign-ins once the code exchange has told who it is, and phone bindings.</summary>
+    public RateLimitRule LoginPerAccount { get; set; } = new() { PermitLimit = 10 };
+
     public RateLimitRule FeatureCode { get; set; } = new() { PermitLimit = 10 };
     public RateLimitRule ChsiCode { get; set; } = new() { PermitLimit = 10 };
     public RateLimitRule Upload { get; set; } = new() { PermitLimit = 30 };
@@ -34,6 +38,7 @@ public sealed class StudentRateLimitOptions
 public static class StudentRateLimits
 {
     public const string Login = "student-login";
+    public const string LoginPerAccount = "student-login-account";
     public const string FeatureCode = "student-feature-code";
     public const string ChsiCode = "student-chsi-code";
     public const string Upload = "student-upload";
@@ -101,18 +106,18 @@ public static class StudentApiHosting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, _) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.RateLimited);
+                // Fixed windows always know when they reopen; the fallback only guards a limiter that does not say.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var reopensIn) ? reopensIn : TimeSpan.FromMinutes(1);
+                ApiErrors.SetRetryAfter(context.HttpContext, retryAfter);
+                await ApiErrors.WriteAsync(context.HttpContext, ApiErrors.TooManyRequests(retryAfter));
             };
             AddPolicy(options, StudentRateLimits.Login, o => o.Login);
+            AddPolicy(options, StudentRateLimits.LoginPerAccount, o => o.LoginPerAccount);
             AddPolicy(options, StudentRateLimits.FeatureCode, o => o.FeatureCode);
             AddPolicy(options, StudentRateLimits.ChsiCode, o => o.ChsiCode);
             AddPolicy(options, StudentRateLimits.Upload, o => o.Upload);
         });
+        services.AddSingleton<StudentLoginLimiter>();
 
         services.AddOpenApi(StudentApiDocument.Name, StudentApiDocument.Configure);
     }

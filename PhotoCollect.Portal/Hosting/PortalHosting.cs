@@ -53,6 +53,7 @@ public static class PortalHosting
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
         builder.AddKeys(DevelopmentKeys.PersonalData, dataFolder);
         services.AddWeChatMiniProgram(configuration, builder.Environment);
+        services.AddPortalHealthChecks();
         builder.AddKeys(DevelopmentKeys.ChsiCodes, dataFolder);
 
         AddIdentity(services);
@@ -110,6 +111,7 @@ public static class PortalHosting
         app.MapOrderPhotos();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapStudentApi();
+        app.MapPortalHealth();
         if (app.Environment.IsDevelopment())
         {
             app.MapStudentSimulator();

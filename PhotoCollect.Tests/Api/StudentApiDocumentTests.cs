@@ -44,6 +44,22 @@ public sealed class StudentApiDocumentTests(StudentApiFactory factory)
         Assert.True(document.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
     }
 
+    [Fact]
+    public async Task OpenApiDocument_WeChatLogin_DocumentsUsedCodesAndRetryAfter()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/student-v1.json"));
+        var login = document.RootElement.GetProperty("paths").GetProperty("/api/v1/auth/wechat").GetProperty("post");
+        var responses = login.GetProperty("responses");
+
+        Assert.Contains("wechat.invalid_code", responses.GetProperty("400").GetProperty("description").GetString());
+        Assert.Contains("wechat.rate_limited", responses.GetProperty("429").GetProperty("description").GetString());
+        Assert.Contains("wechat.unavailable", responses.GetProperty("503").GetProperty("description").GetString());
+        Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.True(responses.GetProperty("503").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.False(responses.GetProperty("400").TryGetProperty("headers", out _));
+        Assert.Contains("wx.login", document.RootElement.GetProperty("info").GetProperty("description").GetString());
+    }
+
     /// <summary>Route constraints are not part of OpenAPI paths: <c>{orderId:long}</c> → <c>{orderId}</c>.</summary>
     private static string Normalize(string pattern) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+):\w+\}", "{$1}").TrimEnd('/');

@@ -16,17 +16,12 @@ namespace PhotoCollect.Tests.Api;
 [Collection(StudentApiCollection.Name)]
 public sealed class StudentApiErrorTests(StudentApiFactory factory)
 {
-    public static TheoryData<string, string, HttpStatusCode> BadLoginCodes => new()
-    {
-        { "", "auth.code_required", HttpStatusCode.BadRequest },
-        { SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode.Code, HttpStatusCode.BadRequest },
-        { SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser.Code, HttpStatusCode.Forbidden },
-        { SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited.Code, HttpStatusCode.TooManyRequests },
-        { SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable.Code, HttpStatusCode.ServiceUnavailable },
-    };
-
     [Theory]
-    [MemberData(nameof(BadLoginCodes))]
+    [InlineData("", "auth.code_required", HttpStatusCode.BadRequest)]
+    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, "wechat.invalid_code", HttpStatusCode.BadRequest)]
+    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, "wechat.risky_user", HttpStatusCode.Forbidden)]
+    [InlineData(SimulatedWeChatServer.RateLimitTrigger, "wechat.rate_limited", HttpStatusCode.TooManyRequests)]
+    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, "wechat.unavailable", HttpStatusCode.ServiceUnavailable)]
     public async Task Login_WithBadCode_AnswersWeChatsReason(string code, string expected, HttpStatusCode status)
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/wechat", new { code });

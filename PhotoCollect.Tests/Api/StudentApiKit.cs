@@ -37,7 +37,7 @@ public sealed class StudentApiFactory : PortalFactory
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        foreach (var rule in new[] { "Login", "FeatureCode", "ChsiCode", "Upload" })
+        foreach (var rule in new[] { "Login", "LoginPerAccount", "FeatureCode", "ChsiCode", "Upload" })
         {
             builder.UseSetting($"StudentApi:RateLimits:{rule}:PermitLimit", "10000");
         }

@@ -15,6 +15,12 @@ public interface IWeChatMiniProgramClient
     /// without country code (<c>purePhoneNumber</c>).
     /// </summary>
     Task<string> GetPhoneNumberAsync(string phoneCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Fetches (or reuses) the access token through the shared cache, which proves the AppId and the
+    /// AppSecret; the outcome lands in <see cref="WeChatConnectionStatus"/>.
+    /// </summary>
+    Task VerifyCredentialsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -17,7 +17,8 @@ public static class WeChatServiceCollectionExtensions
     /// the <c>WeChat</c> section. Outside Production the mode defaults to Simulated: the same client
     /// served by <see cref="SimulatedWeChatServer"/>. In Production the mode defaults to Real, Simulated
     /// is refused, and Real without AppId and AppSecret is refused: both throw
-    /// <see cref="InvalidOperationException"/> here, so a misconfigured host never starts.
+    /// <see cref="InvalidOperationException"/> here, so a misconfigured host never starts. In Real mode a
+    /// background check (<see cref="WeChatConnectionCheck"/>) then asks WeChat whether it accepts them.
     /// </summary>
     public static IServiceCollection AddWeChatMiniProgram(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -27,6 +28,8 @@ public static class WeChatServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IOptions<WeChatOptions>>(Options.Create(options));
         services.AddSingleton<WeChatAccessTokenCache>();
+        services.AddSingleton<WeChatCallGate>();
+        services.AddSingleton<WeChatConnectionStatus>();
         var client = services
             .AddHttpClient<IWeChatMiniProgramClient, WeChatHttpClient>(http =>
             {
@@ -49,6 +52,10 @@ public static class WeChatServiceCollectionExtensions
             client.ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<SimulatedWeChatServer>())
                 // The simulator holds the issued tokens; keep the one instance instead of rotating handlers.
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            services.AddHostedService<WeChatConnectionCheck>();
         }
 
         return services;
@@ -82,6 +89,19 @@ public static class WeChatServiceCollectionExtensions
             throw new InvalidOperationException("WeChat:Timeout must be positive.");
         }
 
+        if (configured.TokenTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("WeChat:TokenTimeout must be positive.");
+        }
+
+        if (configured.TokenFailureBackoff < TimeSpan.Zero || configured.SystemBusyRetryDelay < TimeSpan.Zero || configured.ConcurrencyWait < TimeSpan.Zero
+            || configured.MaxConcurrentCalls < 1 || configured.ConnectionCheckInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                "WeChat:TokenFailureBackoff, SystemBusyRetryDelay and ConcurrencyWait must not be negative, "
+                + "MaxConcurrentCalls must be at least 1 and ConnectionCheckInterval positive.");
+        }
+
         return new WeChatOptions
         {
             Mode = mode,
@@ -89,6 +109,13 @@ public static class WeChatServiceCollectionExtensions
             AppId = mode == WeChatMode.Simulated && string.IsNullOrWhiteSpace(configured.AppId) ? SimulatedWeChatServer.DefaultAppId : configured.AppId,
             AppSecret = mode == WeChatMode.Simulated && string.IsNullOrWhiteSpace(configured.AppSecret) ? SimulatedWeChatServer.DefaultAppSecret : configured.AppSecret,
             Timeout = configured.Timeout,
+            // Never longer than a call's timeout, so students waiting for the token are answered before their own calls give up.
+            TokenTimeout = configured.TokenTimeout < configured.Timeout ? configured.TokenTimeout : configured.Timeout,
+            TokenFailureBackoff = configured.TokenFailureBackoff,
+            SystemBusyRetryDelay = configured.SystemBusyRetryDelay,
+            MaxConcurrentCalls = configured.MaxConcurrentCalls,
+            ConcurrencyWait = configured.ConcurrencyWait,
+            ConnectionCheckInterval = configured.ConnectionCheckInterval,
         };
     }
 }

@@ -5,7 +5,9 @@ using MudBlazor.Services;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Dashboard;
 using PhotoCollect.Core.Identity;
+using Microsoft.Extensions.Options;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Students.WeChat;
 using PhotoCollect.Portal.Components.Dashboard;
 using PhotoCollect.Tests.Infrastructure;
 using static PhotoCollect.Tests.Infrastructure.Builders;
@@ -39,13 +41,17 @@ public sealed class DashboardPageTests
         return (services, school.Id);
     }
 
-    private static BunitContext CreateContext(TestServices services)
+    private static WeChatConnectionStatus SimulatedWeChatStatus() =>
+        new(TimeProvider.System, Options.Create(new WeChatOptions { Mode = WeChatMode.Simulated }));
+
+    private static BunitContext CreateContext(TestServices services, WeChatConnectionStatus? weChat = null)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<DashboardService>());
         ctx.Services.AddSingleton(services.Provider.GetRequiredService<PhotoCollect.Core.Reviews.ReviewStats>());
+        ctx.Services.AddSingleton(weChat ?? SimulatedWeChatStatus());
         return ctx;
     }
 
@@ -86,5 +92,68 @@ public sealed class DashboardPageTests
         cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-testid=figure-total]").TextContent));
         Assert.Equal("1", cut.Find($"[data-testid=figure-{OrderStatus.PendingReview}]").TextContent);
         Assert.Equal("2", cut.Find("[data-testid=figure-open-batches]").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_Admin_WeChatCredentialsRefused_CardShowsTheCodeAndWhatToFix()
+    {
+        var (services, _) = await ArrangeAsync();
+        await using var _ = services;
+        var weChat = new WeChatConnectionStatus(TimeProvider.System, Options.Create(new WeChatOptions { Mode = WeChatMode.Real }));
+        weChat.ReportRefused(40125);
+        await using var ctx = CreateContext(services, weChat);
+        ctx.AddAuthorization().SetAuthorized("管理员").SetRoles(Roles.Admin);
+
+        var cut = ctx.Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(nameof(WeChatConnectionState.CredentialsRefused), cut.Find("[data-testid=wechat-connection]").GetAttribute("data-state")));
+        Assert.Contains("40125", cut.Find("[data-testid=wechat-connection-label]").TextContent);
+        Assert.Contains("WeChat:AppSecret", cut.Find("[data-testid=wechat-connection-description]").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_Admin_WeChatStateChangesWhileOpen_CardFollows()
+    {
+        var (services, _) = await ArrangeAsync();
+        await using var _ = services;
+        var weChat = new WeChatConnectionStatus(TimeProvider.System, Options.Create(new WeChatOptions { Mode = WeChatMode.Real }));
+        await using var ctx = CreateContext(services, weChat);
+        ctx.AddAuthorization().SetAuthorized("管理员").SetRoles(Roles.Admin);
+        var cut = ctx.Render<DashboardPage>();
+        cut.WaitForAssertion(() => Assert.Equal("检查中", cut.Find("[data-testid=wechat-connection-label]").TextContent));
+
+        weChat.ReportWorking();
+
+        cut.WaitForAssertion(() => Assert.Equal("正常", cut.Find("[data-testid=wechat-connection-label]").TextContent));
+    }
+
+    [Fact]
+    public async Task Render_Admin_Simulated_CardSaysSimulated()
+    {
+        var (services, _) = await ArrangeAsync();
+        await using var _ = services;
+        await using var ctx = CreateContext(services);
+        ctx.AddAuthorization().SetAuthorized("管理员").SetRoles(Roles.Admin);
+
+        var cut = ctx.Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("模拟", cut.Find("[data-testid=wechat-connection-label]").TextContent));
+    }
+
+    [Fact]
+    public async Task Render_Teacher_NoWeChatCard()
+    {
+        var (services, schoolId) = await ArrangeAsync();
+        await using var _ = services;
+        await using var ctx = CreateContext(services);
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("王老师");
+        auth.SetRoles(Roles.Teacher);
+        auth.SetClaims(new Claim(StaffClaims.SchoolId, schoolId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var cut = ctx.Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=dashboard]").GetAttribute("data-ready")));
+        Assert.Empty(cut.FindAll("[data-testid=wechat-connection]"));
     }
 }

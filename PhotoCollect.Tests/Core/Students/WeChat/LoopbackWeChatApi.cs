@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,6 +17,7 @@ namespace PhotoCollect.Tests.Core.Students.WeChat;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, port 0) speaking the WeChat JSON, so the client is
 /// tested over a socket. Each endpoint answers with a replaceable handler; every request is recorded.
+/// By default the token and login endpoints check the AppId and AppSecret as WeChat does.
 /// </summary>
 public sealed class LoopbackWeChatApi : IAsyncDisposable
 {
@@ -30,10 +34,21 @@ public sealed class LoopbackWeChatApi : IAsyncDisposable
     private LoopbackWeChatApi(WebApplication app)
     {
         _app = app;
-        Handlers[SessionPath] = context => Json(context,
+        ResetHandlers();
+    }
+
+    /// <summary>Back to WeChat's normal answers (credentials checked, a token, a session, a phone number).</summary>
+    public void ResetHandlers()
+    {
+        Handlers[SessionPath] = context => RefuseWrongCredentials(context, context.Request.Query["appid"], context.Request.Query["secret"]) ?? Json(context,
             """{"openid":"oAbCdEfGhIjKlMnOpQrStUvWxYz0","session_key":"tiihtNczf5v6AKRyjwEUhQ==","unionid":"oUnIoNiDaBcDeFgHiJkLmNoPqRs1"}""",
             "text/plain");
-        Handlers[TokenPath] = context => Json(context, $$"""{"access_token":"{{NextToken()}}","expires_in":7200}""");
+        Handlers[TokenPath] = async context =>
+        {
+            using var body = await JsonDocument.ParseAsync(context.Request.Body);
+            await (RefuseWrongCredentials(context, body.RootElement.GetProperty("appid").GetString(), body.RootElement.GetProperty("secret").GetString())
+                ?? Json(context, $$"""{"access_token":"{{NextToken()}}","expires_in":7200}"""));
+        };
         Handlers[PhonePath] = context => Json(context, PhoneJson("13912345678"));
     }
 
@@ -93,6 +108,25 @@ public sealed class LoopbackWeChatApi : IAsyncDisposable
 
     public static Task Error(HttpContext context, int errcode, string errmsg) =>
         Json(context, $$"""{"errcode":{{errcode}},"errmsg":"{{errmsg}}, rid: 6650a1b2-0c3d4e5f-1a2b3c4d"}""");
+
+    /// <summary>
+    /// Closes the connection after the request was read, without a byte of answer: what a network blip
+    /// after WeChat received the request looks like to the client. A plain close (FIN), as a proxy or NAT
+    /// gateway dropping the connection would: on a reused connection <c>SocketsHttpHandler</c> then re-sends
+    /// a GET by itself (Kestrel's own abort resets the connection, which it does not re-send).
+    /// </summary>
+    public static Task DropConnection(HttpContext context)
+    {
+        context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Both);
+        context.Abort();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>WeChat's answer to a wrong AppId (40013) or AppSecret (40125); null when both are right.</summary>
+    private static Task? RefuseWrongCredentials(HttpContext context, string? appId, string? appSecret) =>
+        appId != AppId ? Error(context, 40013, "invalid appid")
+        : appSecret != AppSecret ? Error(context, 40125, "invalid appsecret")
+        : null;
 
     public static string PhoneJson(string number) =>
         $$"""{"errcode":0,"errmsg":"ok","phone_info":{"phoneNumber":"{{number}}","purePhoneNumber":"{{number}}","countryCode":"86","watermark":{"timestamp":1764295200,"appid":"{{AppId}}"}""" + "}}";

@@ -52,23 +52,11 @@ public sealed class SimulatedWeChatServerTests : IAsyncLifetime
         Assert.NotEqual(a.SessionKey, b.SessionKey);
     }
 
-    public static TheoryData<string, string> LoginTriggers => new()
-    {
-        { SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode.Code },
-        { SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited.Code },
-        { SimulatedWeChatServer.RiskyUserTrigger, WeChatErrors.RiskyUser.Code },
-        { SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable.Code },
-    };
-
-    public static TheoryData<string, string> PhoneTriggers => new()
-    {
-        { SimulatedWeChatServer.InvalidCodeTrigger, WeChatErrors.InvalidCode.Code },
-        { SimulatedWeChatServer.RateLimitTrigger, WeChatErrors.RateLimited.Code },
-        { SimulatedWeChatServer.SystemBusyTrigger, WeChatErrors.Unavailable.Code },
-    };
-
     [Theory]
-    [MemberData(nameof(LoginTriggers))]
+    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, "wechat.invalid_code")]
+    [InlineData(SimulatedWeChatServer.RateLimitTrigger, "wechat.rate_limited")]
+    [InlineData(SimulatedWeChatServer.RiskyUserTrigger, "wechat.risky_user")]
+    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, "wechat.unavailable")]
     public async Task Code2Session_SpecialCode_WeChatError(string code, string expected)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(code, CancellationToken.None));
@@ -98,7 +86,9 @@ public sealed class SimulatedWeChatServerTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(PhoneTriggers))]
+    [InlineData(SimulatedWeChatServer.InvalidCodeTrigger, "wechat.invalid_code")]
+    [InlineData(SimulatedWeChatServer.RateLimitTrigger, "wechat.rate_limited")]
+    [InlineData(SimulatedWeChatServer.SystemBusyTrigger, "wechat.unavailable")]
     public async Task GetPhoneNumber_SpecialCode_WeChatError(string code, string expected)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync(code, CancellationToken.None));

@@ -123,7 +123,7 @@ public sealed class WeChatAccessTokenTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Error.Code, error.Code);
+        Assert.Equal(WeChatErrors.Failed.Code, error.Code);
         Assert.Equal(2, _api.Count(LoopbackWeChatApi.TokenPath));
         Assert.Equal(2, _api.Count(LoopbackWeChatApi.PhonePath));
     }

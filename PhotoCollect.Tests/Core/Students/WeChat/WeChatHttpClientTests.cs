@@ -62,26 +62,13 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
         Assert.Null(session.UnionId);
     }
 
-    public static TheoryData<int, string, string?> SessionErrcodes => new()
-    {
-        { 40029, WeChatErrors.InvalidCode.Code, "登录凭证无效或已过期，请重新登录" },
-        { 45011, WeChatErrors.RateLimited.Code, "操作太频繁，请稍后再试" },
-        { 40226, WeChatErrors.RiskyUser.Code, "微信判定该账号存在风险，暂时无法登录" },
-        { 40125, WeChatErrors.Error.Code, null },
-        { 40013, WeChatErrors.Error.Code, null },
-        { -1, WeChatErrors.Unavailable.Code, null },
-    };
-
-    public static TheoryData<int, string> PhoneErrcodes => new()
-    {
-        { 40029, WeChatErrors.InvalidCode.Code },
-        { 45011, WeChatErrors.RateLimited.Code },
-        { 40013, WeChatErrors.Error.Code },
-        { -1, WeChatErrors.Unavailable.Code },
-    };
-
     [Theory]
-    [MemberData(nameof(SessionErrcodes))]
+    [InlineData(40029, "wechat.invalid_code", "登录凭证无效或已过期，请重新登录")]
+    [InlineData(45011, "wechat.rate_limited", "操作太频繁，请稍后再试")]
+    [InlineData(40226, "wechat.risky_user", "微信判定该账号存在风险，暂时无法登录")]
+    [InlineData(40125, "wechat.error", null)]
+    [InlineData(40013, "wechat.error", null)]
+    [InlineData(-1, "wechat.unavailable", null)]
     public async Task Code2Session_WeChatErrcode_MapsToStableCodeWithChineseMessage(int errcode, string expectedCode, string? expectedMessage)
     {
         _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
@@ -106,7 +93,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(code, CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.InvalidCode.Code, error.Code);
+        Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Empty(_api.Requests);
     }
 
@@ -138,7 +125,10 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(PhoneErrcodes))]
+    [InlineData(40029, "wechat.invalid_code")]
+    [InlineData(45011, "wechat.rate_limited")]
+    [InlineData(40013, "wechat.error")]
+    [InlineData(-1, "wechat.unavailable")]
     public async Task GetPhoneNumber_WeChatErrcode_MapsToStableCode(int errcode, string expectedCode)
     {
         _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
@@ -157,7 +147,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.InvalidCode.Code, error.Code);
+        Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Equal("手机号授权已失效，请重新授权手机号", error.Message);
     }
 
@@ -170,7 +160,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
-        Assert.Equal(WeChatErrors.Error.Code, error.Code);
+        Assert.Equal(WeChatErrors.Failed.Code, error.Code);
         Assert.Equal(0, _api.Count(LoopbackWeChatApi.PhonePath));
         Assert.Contains(_host.Logs, line => line.StartsWith("Error") && line.Contains($"errcode {errcode}") && line.Contains("stable_token"));
     }

@@ -16,7 +16,7 @@ namespace PhotoCollect.Tests.Core.Students.WeChat;
 /// </summary>
 public sealed class WeChatTestHost : IAsyncDisposable
 {
-    private WeChatTestHost(ServiceProvider provider, FakeTimeProvider time, ConcurrentQueue<string> logs)
+    private WeChatTestHost(ServiceProvider provider, WeChatTestClock time, ConcurrentQueue<string> logs)
     {
         Provider = provider;
         Time = time;
@@ -24,28 +24,37 @@ public sealed class WeChatTestHost : IAsyncDisposable
     }
 
     public ServiceProvider Provider { get; }
-    public FakeTimeProvider Time { get; }
+    public WeChatTestClock Time { get; }
 
     /// <summary>Every log line, formatted, with the exception text if any.</summary>
     public ConcurrentQueue<string> Logs { get; }
 
     public IWeChatMiniProgramClient Client => Provider.GetRequiredService<IWeChatMiniProgramClient>();
 
-    public static WeChatTestHost Real(Uri baseAddress, TimeSpan? timeout = null) => Create(Environments.Development, new()
+    public static WeChatTestHost Real(Uri baseAddress, TimeSpan? timeout = null, Dictionary<string, string?>? settings = null)
     {
-        ["WeChat:Mode"] = "Real",
-        ["WeChat:BaseAddress"] = baseAddress.ToString(),
-        ["WeChat:AppId"] = LoopbackWeChatApi.AppId,
-        ["WeChat:AppSecret"] = LoopbackWeChatApi.AppSecret,
-        ["WeChat:Timeout"] = (timeout ?? TimeSpan.FromSeconds(10)).ToString(),
-    });
+        var all = new Dictionary<string, string?>
+        {
+            ["WeChat:Mode"] = "Real",
+            ["WeChat:BaseAddress"] = baseAddress.ToString(),
+            ["WeChat:AppId"] = LoopbackWeChatApi.AppId,
+            ["WeChat:AppSecret"] = LoopbackWeChatApi.AppSecret,
+            ["WeChat:Timeout"] = (timeout ?? TimeSpan.FromSeconds(10)).ToString(),
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return Create(Environments.Development, all);
+    }
 
     public static WeChatTestHost Simulated() => Create(Environments.Development, []);
 
     public static WeChatTestHost Create(string environmentName, Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var time = new FakeTimeProvider(Builders.Now);
+        var time = new WeChatTestClock(Builders.Now);
         var logs = new ConcurrentQueue<string>();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(logs)));
@@ -57,6 +66,22 @@ public sealed class WeChatTestHost : IAsyncDisposable
     public static IHostEnvironment Environment(string name) => new HostingEnvironment { EnvironmentName = name };
 
     public ValueTask DisposeAsync() => Provider.DisposeAsync();
+
+    /// <summary>A fake clock that tells when someone starts waiting on it, so a test advances it only once the wait is set.</summary>
+    public sealed class WeChatTestClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly SemaphoreSlim _timersCreated = new(0);
+
+        /// <summary>Completes when the next timer (a <c>Task.Delay</c> on this clock, say) has been created.</summary>
+        public async Task WaitForTimerAsync() => Assert.True(await _timersCreated.WaitAsync(TimeSpan.FromSeconds(10)), "Nobody started waiting on the clock.");
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _timersCreated.Release();
+            return timer;
+        }
+    }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
     {
