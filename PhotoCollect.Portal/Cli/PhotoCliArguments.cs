@@ -47,14 +47,34 @@ internal static class PhotoCliArguments
         };
     }
 
-    private static PhotoCliRequest ParseCheck(List<string> args)
+    private static PhotoCliRequest ParseCheck(List<string> args) =>
+        Split(args, ["--json"]) switch
+        {
+            { Refusal: { } refusal } => refusal,
+            { Paths.Count: 0 } => new UsageErrorRequest("请指定要检查的照片文件或文件夹。"),
+            var split => new CheckPhotosRequest(split.Paths, split.Flags.Contains("--json")),
+        };
+
+    private static PhotoCliRequest ParseFix(List<string> args) =>
+        Split(args, []) switch
+        {
+            { Refusal: { } refusal } => refusal,
+            { Paths: [var input, var output] } => new FixPhotoRequest(input, output),
+            _ => new UsageErrorRequest("photo fix 需要两个路径：输入照片和输出照片。"),
+        };
+
+    /// <summary>
+    /// Paths and the <paramref name="known"/> flags given; <c>--</c> ends the options (so a file may
+    /// start with '-'), help wins, and any other option is a usage error.
+    /// </summary>
+    private static SplitArguments Split(List<string> args, string[] known)
     {
-        var json = false;
         var paths = new List<string>();
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         var optionsEnded = false;
         foreach (var arg in args)
         {
-            if (optionsEnded || !IsOption(arg))
+            if (optionsEnded || !arg.StartsWith('-'))
             {
                 paths.Add(arg);
             }
@@ -64,51 +84,20 @@ internal static class PhotoCliArguments
             }
             else if (arg is "-h" or "--help")
             {
-                return new ShowUsageRequest();
+                return new SplitArguments(paths, flags, new ShowUsageRequest());
             }
-            else if (arg == "--json")
+            else if (known.Contains(arg))
             {
-                json = true;
+                flags.Add(arg);
             }
             else
             {
-                return new UsageErrorRequest($"未知的选项：{arg}。");
+                return new SplitArguments(paths, flags, new UsageErrorRequest($"未知的选项：{arg}。"));
             }
         }
 
-        return paths.Count == 0
-            ? new UsageErrorRequest("请指定要检查的照片文件或文件夹。")
-            : new CheckPhotosRequest(paths, json);
+        return new SplitArguments(paths, flags, null);
     }
 
-    private static PhotoCliRequest ParseFix(List<string> args)
-    {
-        var paths = new List<string>();
-        var optionsEnded = false;
-        foreach (var arg in args)
-        {
-            if (optionsEnded || !IsOption(arg))
-            {
-                paths.Add(arg);
-            }
-            else if (arg == "--")
-            {
-                optionsEnded = true;
-            }
-            else if (arg is "-h" or "--help")
-            {
-                return new ShowUsageRequest();
-            }
-            else
-            {
-                return new UsageErrorRequest($"未知的选项：{arg}。");
-            }
-        }
-
-        return paths.Count == 2
-            ? new FixPhotoRequest(paths[0], paths[1])
-            : new UsageErrorRequest("photo fix 需要两个路径：输入照片和输出照片。");
-    }
-
-    private static bool IsOption(string arg) => arg.StartsWith('-');
+    private sealed record SplitArguments(List<string> Paths, HashSet<string> Flags, PhotoCliRequest? Refusal);
 }

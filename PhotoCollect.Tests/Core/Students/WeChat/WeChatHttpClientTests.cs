@@ -8,32 +8,17 @@ using PhotoCollect.Core.Students.WeChat;
 namespace PhotoCollect.Tests.Core.Students.WeChat;
 
 /// <summary>The real client, as registered in Real mode, against a loopback server speaking WeChat's JSON.</summary>
-public sealed class WeChatHttpClientTests : IAsyncLifetime
+public sealed class WeChatHttpClientTests : LoopbackWeChatTests
 {
-    private LoopbackWeChatApi _api = null!;
-    private WeChatTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await LoopbackWeChatApi.StartAsync();
-        _host = WeChatTestHost.Real(_api.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task Code2Session_Success_SendsDocumentedQueryAndReturnsIdentity()
     {
-        var session = await _host.Client.Code2SessionAsync("0a3Xk1ll2kPb7f4AbC0Ell2kPb7f4Xk1", CancellationToken.None);
+        var session = await Host.Client.Code2SessionAsync("0a3Xk1ll2kPb7f4AbC0Ell2kPb7f4Xk1", CancellationToken.None);
 
         Assert.Equal("oAbCdEfGhIjKlMnOpQrStUvWxYz0", session.OpenId);
         Assert.Equal("oUnIoNiDaBcDeFgHiJkLmNoPqRs1", session.UnionId);
         Assert.Equal("tiihtNczf5v6AKRyjwEUhQ==", session.SessionKey);
-        var request = Assert.Single(_api.Requests);
+        var request = Assert.Single(Api.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal(LoopbackWeChatApi.SessionPath, request.Path);
         Assert.Equal(LoopbackWeChatApi.AppId, request.Query["appid"]);
@@ -45,18 +30,18 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [Fact]
     public async Task Code2Session_CodeWithReservedCharacters_IsEscapedInTheQuery()
     {
-        await _host.Client.Code2SessionAsync("a+b&c=d e", CancellationToken.None);
+        await Host.Client.Code2SessionAsync("a+b&c=d e", CancellationToken.None);
 
-        Assert.Equal("a+b&c=d e", Assert.Single(_api.Requests).Query["js_code"]);
+        Assert.Equal("a+b&c=d e", Assert.Single(Api.Requests).Query["js_code"]);
     }
 
     [Fact]
     public async Task Code2Session_WithoutUnionId_ReturnsNullUnionId()
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context =>
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context =>
             LoopbackWeChatApi.Json(context, """{"session_key":"tiihtNczf5v6AKRyjwEUhQ==","openid":"oAbCdEfGhIjKlMnOpQrStUvWxYz0"}""");
 
-        var session = await _host.Client.Code2SessionAsync("code", CancellationToken.None);
+        var session = await Host.Client.Code2SessionAsync("code", CancellationToken.None);
 
         Assert.Equal("oAbCdEfGhIjKlMnOpQrStUvWxYz0", session.OpenId);
         Assert.Null(session.UnionId);
@@ -71,9 +56,9 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [InlineData(-1, "wechat.unavailable", null)]
     public async Task Code2Session_WeChatErrcode_MapsToStableCodeWithChineseMessage(int errcode, string expectedCode, string? expectedMessage)
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
         Assert.Equal(expectedCode, error.Code);
         if (expectedMessage is not null)
@@ -83,7 +68,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         Assert.DoesNotContain(errcode.ToString(), error.Message);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", error.Message);
-        Assert.Contains(_host.Logs, line => line.Contains($"errcode {errcode}") && line.Contains("jscode2session"));
+        Assert.Contains(Host.Logs, line => line.Contains($"errcode {errcode}") && line.Contains("jscode2session"));
     }
 
     [Theory]
@@ -91,19 +76,19 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task Code2Session_BlankCode_InvalidCodeWithoutCallingWeChat(string code)
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(code, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync(code, CancellationToken.None));
 
         Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 
     [Fact]
     public async Task GetPhoneNumber_Success_GetsStableTokenThenPostsCode()
     {
-        var phone = await _host.Client.GetPhoneNumberAsync("e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144", CancellationToken.None);
+        var phone = await Host.Client.GetPhoneNumberAsync("e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144", CancellationToken.None);
 
         Assert.Equal("13912345678", phone);
-        var token = Assert.Single(_api.To(LoopbackWeChatApi.TokenPath));
+        var token = Assert.Single(Api.To(LoopbackWeChatApi.TokenPath));
         Assert.Equal("POST", token.Method);
         Assert.StartsWith("application/json", token.ContentType);
         using (var body = JsonDocument.Parse(token.Body))
@@ -114,7 +99,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
             Assert.Equal(JsonValueKind.False, body.RootElement.GetProperty("force_refresh").ValueKind);
         }
 
-        var request = Assert.Single(_api.To(LoopbackWeChatApi.PhonePath));
+        var request = Assert.Single(Api.To(LoopbackWeChatApi.PhonePath));
         Assert.Equal("POST", request.Method);
         Assert.Equal("ACCESS_TOKEN_1", request.Query["access_token"]);
         Assert.StartsWith("application/json", request.ContentType);
@@ -131,21 +116,21 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [InlineData(-1, "wechat.unavailable")]
     public async Task GetPhoneNumber_WeChatErrcode_MapsToStableCode(int errcode, string expectedCode)
     {
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
         Assert.Equal(expectedCode, error.Code);
         Assert.DoesNotContain(errcode.ToString(), error.Message);
-        Assert.Equal(1, _api.Count(LoopbackWeChatApi.PhonePath));
+        Assert.Equal(1, Api.Count(LoopbackWeChatApi.PhonePath));
     }
 
     [Fact]
     public async Task GetPhoneNumber_InvalidPhoneCode_AsksToAuthorisePhoneAgain()
     {
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, 40029, "invalid code");
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, 40029, "invalid code");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Equal("手机号授权已失效，请重新授权手机号", error.Message);
@@ -156,25 +141,25 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [InlineData(40164)]
     public async Task GetPhoneNumber_TokenRefused_WeChatErrorAndNoPhoneRequest(int errcode)
     {
-        _api.Handlers[LoopbackWeChatApi.TokenPath] = context => LoopbackWeChatApi.Error(context, errcode, "invalid appsecret");
+        Api.Handlers[LoopbackWeChatApi.TokenPath] = context => LoopbackWeChatApi.Error(context, errcode, "invalid appsecret");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.Failed.Code, error.Code);
-        Assert.Equal(0, _api.Count(LoopbackWeChatApi.PhonePath));
-        Assert.Contains(_host.Logs, line => line.StartsWith("Error") && line.Contains($"errcode {errcode}") && line.Contains("stable_token"));
+        Assert.Equal(0, Api.Count(LoopbackWeChatApi.PhonePath));
+        Assert.Contains(Host.Logs, line => line.StartsWith("Error") && line.Contains($"errcode {errcode}") && line.Contains("stable_token"));
     }
 
     [Fact]
     public async Task Code2Session_HttpServerError_Unavailable()
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context =>
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context =>
         {
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             return Task.CompletedTask;
         };
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
         Assert.Equal("暂时无法连接微信服务，请稍后再试", error.Message);
@@ -187,9 +172,9 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [InlineData("""{"openid":"","session_key":""}""")]
     public async Task Code2Session_UnusableBody_Unavailable(string body)
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Json(context, body);
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Json(context, body);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
     }
@@ -197,10 +182,10 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [Fact]
     public async Task GetPhoneNumber_OversizedBody_Unavailable()
     {
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = context =>
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context =>
             LoopbackWeChatApi.Json(context, LoopbackWeChatApi.PhoneJson("13912345678") + new string(' ', 200_000));
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
     }
@@ -220,8 +205,8 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     public async Task Code2Session_WeChatNeverAnswers_UnavailableAfterTheConfiguredTimeout()
     {
         var stalled = new TaskCompletionSource();
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = _ => stalled.Task;
-        await using var host = WeChatTestHost.Real(_api.BaseAddress, timeout: TimeSpan.FromMilliseconds(300));
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = _ => stalled.Task;
+        await using var host = WeChatTestHost.Real(Api.BaseAddress, timeout: TimeSpan.FromMilliseconds(300));
 
         try
         {
@@ -241,7 +226,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     {
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stalled = new TaskCompletionSource();
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = _ =>
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = _ =>
         {
             arrived.SetResult();
             return stalled.Task;
@@ -250,7 +235,7 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
 
         try
         {
-            var call = _host.Client.Code2SessionAsync("code", cancellation.Token);
+            var call = Host.Client.Code2SessionAsync("code", cancellation.Token);
             await arrived.Task;
             await cancellation.CancelAsync();
 
@@ -265,17 +250,17 @@ public sealed class WeChatHttpClientTests : IAsyncLifetime
     [Fact]
     public async Task Logs_NeverContainSecretsSessionKeysOrTokens()
     {
-        await _host.Client.Code2SessionAsync("code", CancellationToken.None);
-        await _host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None);
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, 40001, "invalid credential");
-        await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None));
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, 40163, "code been used");
-        await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        await Host.Client.Code2SessionAsync("code", CancellationToken.None);
+        await Host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None);
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, 40001, "invalid credential");
+        await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None));
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, 40163, "code been used");
+        await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
-        Assert.NotEmpty(_host.Logs);
-        Assert.DoesNotContain(_host.Logs, line => line.Contains(LoopbackWeChatApi.AppSecret));
-        Assert.DoesNotContain(_host.Logs, line => line.Contains("tiihtNczf5v6AKRyjwEUhQ=="));
-        Assert.DoesNotContain(_host.Logs, line => line.Contains("ACCESS_TOKEN_"));
+        Assert.NotEmpty(Host.Logs);
+        Assert.DoesNotContain(Host.Logs, line => line.Contains(LoopbackWeChatApi.AppSecret));
+        Assert.DoesNotContain(Host.Logs, line => line.Contains("tiihtNczf5v6AKRyjwEUhQ=="));
+        Assert.DoesNotContain(Host.Logs, line => line.Contains("ACCESS_TOKEN_"));
     }
 
     [Fact]

@@ -8,39 +8,24 @@ namespace PhotoCollect.Tests.Core.Students.WeChat;
 /// Login and phone codes are single-use: whatever goes wrong, the student is asked for a new code
 /// (400) or to wait (503), never told to contact the branch (502), and we never send a code twice.
 /// </summary>
-public sealed class WeChatOneTimeCodeTests : IAsyncLifetime
+public sealed class WeChatOneTimeCodeTests : LoopbackWeChatTests
 {
     private const string BlipCode = "code-whose-answer-is-lost";
-
-    private LoopbackWeChatApi _api = null!;
-    private WeChatTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await LoopbackWeChatApi.StartAsync();
-        _host = WeChatTestHost.Real(_api.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(40029)]
     [InlineData(40163)]
     public async Task Code2Session_CodeInvalidOrUsed_AsksToLogInAgainAndLogsAtInformation(int errcode)
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "invalid code");
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "invalid code");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Equal(WeChatErrors.InvalidLoginCode.Message, error.Message);
-        Assert.Contains(_host.Logs, line => line.StartsWith("Information", StringComparison.Ordinal) && line.Contains($"errcode {errcode}"));
-        Assert.DoesNotContain(_host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
-        Assert.Equal(1, _api.Count(LoopbackWeChatApi.SessionPath));
+        Assert.Contains(Host.Logs, line => line.StartsWith("Information", StringComparison.Ordinal) && line.Contains($"errcode {errcode}"));
+        Assert.DoesNotContain(Host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Equal(1, Api.Count(LoopbackWeChatApi.SessionPath));
     }
 
     [Theory]
@@ -48,24 +33,24 @@ public sealed class WeChatOneTimeCodeTests : IAsyncLifetime
     [InlineData(40163)]
     public async Task GetPhoneNumber_CodeInvalidOrUsed_AsksToAuthorisePhoneAgainAndLogsAtInformation(int errcode)
     {
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "invalid code");
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "invalid code");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.InvalidPhoneCode.Code, error.Code);
         Assert.Equal(WeChatErrors.InvalidPhoneCode.Message, error.Message);
-        Assert.DoesNotContain(_host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
-        Assert.Equal(1, _api.Count(LoopbackWeChatApi.PhonePath));
+        Assert.DoesNotContain(Host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Equal(1, Api.Count(LoopbackWeChatApi.PhonePath));
     }
 
     [Fact]
     public async Task Code2Session_CodeUsedOnOurOnlyRequest_LogsThatAnEarlierAnswerMayHaveBeenLost()
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, 40163, "code been used");
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, 40163, "code been used");
 
-        await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
-        Assert.Contains(_host.Logs, line => line.StartsWith("Warning", StringComparison.Ordinal)
+        Assert.Contains(Host.Logs, line => line.StartsWith("Warning", StringComparison.Ordinal)
             && line.Contains("jscode2session") && line.Contains("request 1 of ours") && line.Contains("answer was lost"));
     }
 
@@ -73,39 +58,39 @@ public sealed class WeChatOneTimeCodeTests : IAsyncLifetime
     public async Task Code2Session_ConnectionDroppedAfterWeChatReadTheRequest_AsksForNewCodeNeverContactBranch()
     {
         var blip = UsedOnceAnswerLost();
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => context.Request.Query["js_code"] == BlipCode
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => context.Request.Query["js_code"] == BlipCode
             ? blip(context)
             : LoopbackWeChatApi.Json(context, """{"openid":"oAbCdEfGhIjKlMnOpQrStUvWxYz0","session_key":"tiihtNczf5v6AKRyjwEUhQ=="}""");
         // A first login leaves a pooled connection: the handler re-sends a request only on a reused one.
-        await _host.Client.Code2SessionAsync("warm-up", CancellationToken.None);
+        await Host.Client.Code2SessionAsync("warm-up", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync(BlipCode, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync(BlipCode, CancellationToken.None));
 
         // We sent it once; SocketsHttpHandler re-sent it on a new connection, and WeChat had used the code.
-        Assert.Equal(2, _api.To(LoopbackWeChatApi.SessionPath).Count(r => r.Query["js_code"] == BlipCode));
+        Assert.Equal(2, Api.To(LoopbackWeChatApi.SessionPath).Count(r => r.Query["js_code"] == BlipCode));
         Assert.Equal(WeChatErrors.InvalidLoginCode.Code, error.Code);
         Assert.Equal(WeChatErrors.InvalidLoginCode.Message, error.Message);
-        Assert.Contains(_host.Logs, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("answer was lost"));
-        Assert.DoesNotContain(_host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("answer was lost"));
+        Assert.DoesNotContain(Host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task GetPhoneNumber_ConnectionDroppedAfterWeChatReadTheRequest_UnavailableAndCodeNotSentAgain()
     {
         var blip = UsedOnceAnswerLost();
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = async context =>
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = async context =>
         {
             using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
             var isBlip = (await reader.ReadToEndAsync()).Contains(BlipCode, StringComparison.Ordinal);
             await (isBlip ? blip(context) : LoopbackWeChatApi.Json(context, LoopbackWeChatApi.PhoneJson("13912345678")));
         };
-        await _host.Client.GetPhoneNumberAsync("warm-up", CancellationToken.None);
+        await Host.Client.GetPhoneNumberAsync("warm-up", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync(BlipCode, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync(BlipCode, CancellationToken.None));
 
         // A request with a body is not re-sent by the handler, and never by us: the student waits and authorises again.
         Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
-        Assert.Equal(1, _api.To(LoopbackWeChatApi.PhonePath).Count(r => r.Body.Contains(BlipCode, StringComparison.Ordinal)));
+        Assert.Equal(1, Api.To(LoopbackWeChatApi.PhonePath).Count(r => r.Body.Contains(BlipCode, StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -118,24 +103,24 @@ public sealed class WeChatOneTimeCodeTests : IAsyncLifetime
     [InlineData(61450, "wechat.error")]
     public async Task OneTimeCodes_AnyWeChatError_SentExactlyOnce(int errcode, string expectedCode)
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
-        _api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
 
-        var login = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("login-code", CancellationToken.None));
-        var phone = await Assert.ThrowsAsync<DomainException>(() => _host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None));
+        var login = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("login-code", CancellationToken.None));
+        var phone = await Assert.ThrowsAsync<DomainException>(() => Host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None));
 
         Assert.Equal(expectedCode, login.Code);
         Assert.Equal(expectedCode, phone.Code);
-        Assert.Equal(1, _api.Count(LoopbackWeChatApi.SessionPath));
-        Assert.Equal(1, _api.Count(LoopbackWeChatApi.PhonePath));
+        Assert.Equal(1, Api.Count(LoopbackWeChatApi.SessionPath));
+        Assert.Equal(1, Api.Count(LoopbackWeChatApi.PhonePath));
     }
 
     [Fact]
     public async Task Code2Session_WeChatQuotaUsedUp_RateLimitedWithRetryAfterOneMinute()
     {
-        _api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, 45011, "api minute-quota reach limit  mustslower  retry next minute");
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, 45011, "api minute-quota reach limit  mustslower  retry next minute");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.Client.Code2SessionAsync("code", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("code", CancellationToken.None));
 
         Assert.Equal(WeChatErrors.RateLimited.Code, error.Code);
         Assert.Equal(TimeSpan.FromMinutes(1), error.RetryAfter);
