@@ -62,10 +62,13 @@ public sealed record StudentDetailsView(
 
 public sealed record RejectionReasonView(string Code, string Label, string Guidance)
 {
-    /// <summary>A reason from the catalogue, its guidance quoting the current spec; a code no longer in it still gets a label and advice.</summary>
+    /// <summary>A catalogue reason as the student reads it, its guidance quoting the current spec.</summary>
+    public static RejectionReasonView From(RejectionReason reason, PhotoSpec spec) => new(reason.Code, reason.Label, reason.GuidanceFor(spec));
+
+    /// <summary>A reason from the catalogue; a code no longer in it still gets a label and advice.</summary>
     public static RejectionReasonView For(string code, IReadOnlyDictionary<string, RejectionReason> catalogue, PhotoSpec spec) =>
         catalogue.GetValueOrDefault(code) is { } reason
-            ? new RejectionReasonView(reason.Code, reason.Label, reason.GuidanceFor(spec))
+            ? From(reason, spec)
             : new RejectionReasonView(code, "其他", "请按审核意见重新拍摄照片。");
 }
 

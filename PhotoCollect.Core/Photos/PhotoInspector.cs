@@ -537,7 +537,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
     {
         if (background.Fraction < spec.MinBackgroundFraction || background.DeltaE is null)
         {
-            issues.Add(Error(PhotoIssueCodes.BackgroundCovered, "背景露出太少或被物体遮挡。请站在纯蓝色背景前，与镜头保持适当距离，画面中不要有其他人或物体。", Percent(background.Fraction), "≥ " + Percent(spec.MinBackgroundFraction)));
+            issues.Add(Error(PhotoIssueCodes.BackgroundCovered, $"背景露出太少或被物体遮挡。请站在纯{BackgroundColour.Name(spec)}背景前，与镜头保持适当距离，画面中不要有其他人或物体。", Percent(background.Fraction), "≥ " + Percent(spec.MinBackgroundFraction)));
             return;
         }
 
@@ -545,7 +545,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
         if (deltaE > spec.BackgroundDeltaEWarning)
         {
             issues.Add(new PhotoIssue(PhotoIssueCodes.BackgroundColor, deltaE > spec.BackgroundDeltaEError ? PhotoIssueSeverity.Error : PhotoIssueSeverity.Warning,
-                $"背景颜色不是要求的蓝色（色号 {PhotoRequirementsText.ColourCode(spec)}）。请使用蓝色背景重新拍摄，或使用“一键修正”替换背景。", $"ΔE {deltaE:0.0}", $"ΔE ≤ {spec.BackgroundDeltaEWarning:0.#}"));
+                $"背景颜色不是要求的{BackgroundColour.Name(spec)}（色号 {BackgroundColour.Code(spec)}）。请使用{BackgroundColour.Name(spec)}背景重新拍摄，或使用“一键修正”替换背景。", $"ΔE {deltaE:0.0}", $"ΔE ≤ {spec.BackgroundDeltaEWarning:0.#}"));
         }
 
         if (background.Spread > spec.BackgroundSpreadWarning)
@@ -556,7 +556,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
 
         if (background.Clutter > spec.MaxBackgroundClutter)
         {
-            issues.Add(Error(PhotoIssueCodes.BackgroundNotUniform, "背景中有其他物体、人或图案。请站在干净的纯蓝色背景前重新拍摄。", Percent(background.Clutter.Value), "≤ " + Percent(spec.MaxBackgroundClutter)));
+            issues.Add(Error(PhotoIssueCodes.BackgroundNotUniform, $"背景中有其他物体、人或图案。请站在干净的纯{BackgroundColour.Name(spec)}背景前重新拍摄。", Percent(background.Clutter.Value), "≤ " + Percent(spec.MaxBackgroundClutter)));
         }
 
         if (background.Gradient > spec.GradientWarning)
@@ -614,7 +614,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
         var clothingBlends = m.ClothingDeltaE is { } clothing && clothing >= spec.ClothingAbsentDeltaE && clothing < spec.ClothingMinDeltaE;
         if ((m.ChinToBottom is { } chin && chin < spec.MinChinToBottom) || (!clothingBlends && m.ShoulderCoverage is { } coverage && coverage < spec.MinShoulderCoverage))
         {
-            issues.Add(Error(PhotoIssueCodes.ShouldersNotVisible, "肩部和胸部拍得太少（或衣服与背景同色）。不要拍大头照，请把镜头后退，拍到双肩，衣服至少拍到第三颗扣子的位置，并穿与蓝色背景区分明显的衣服。",
+            issues.Add(Error(PhotoIssueCodes.ShouldersNotVisible, $"肩部和胸部拍得太少（或衣服与背景同色）。不要拍大头照，请把镜头后退，拍到双肩，衣服至少拍到第三颗扣子的位置，并穿与{BackgroundColour.Name(spec)}背景区分明显的衣服。",
                 $"下巴距底边 {Px(m.ChinToBottom ?? 0)}，肩部占比 {Percent(m.ShoulderCoverage ?? 0)}", $"≥ {spec.MinChinToBottom} px，≥ {Percent(spec.MinShoulderCoverage)}"));
         }
     }
@@ -634,7 +634,7 @@ public sealed class PhotoInspector(IFaceDetector faceDetector, TimeProvider time
 
         if (m.ClothingDeltaE is { } clothing && clothing >= spec.ClothingAbsentDeltaE && clothing < spec.ClothingMinDeltaE)
         {
-            issues.Add(Error(PhotoIssueCodes.ClothingLikeBackground, "衣服颜色与蓝色背景太接近。请换一件颜色区分明显的衣服（避免蓝色、浅蓝色）。", $"ΔE {clothing:0}", $"≥ {spec.ClothingMinDeltaE:0}"));
+            issues.Add(Error(PhotoIssueCodes.ClothingLikeBackground, $"衣服颜色与{BackgroundColour.Name(spec)}背景太接近。请换一件颜色区分明显的衣服（避免与背景相近的颜色）。", $"ΔE {clothing:0}", $"≥ {spec.ClothingMinDeltaE:0}"));
         }
 
         if (m.Sharpness is { } sharpness && sharpness < spec.SharpnessWarning)

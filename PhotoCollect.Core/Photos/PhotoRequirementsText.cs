@@ -9,16 +9,13 @@ namespace PhotoCollect.Core.Photos;
 /// </summary>
 public static class PhotoRequirementsText
 {
-    /// <summary>The background colour as the seed document writes it: "28BEFA".</summary>
-    public static string ColourCode(PhotoSpec spec) => spec.BackgroundColor.Trim().TrimStart('#').ToUpperInvariant();
-
     /// <summary>The smallest file size in K, as students see it: "30K".</summary>
     public static string MinSize(PhotoSpec spec) => (spec.MinBytes / 1024).ToString(CultureInfo.InvariantCulture) + "K";
 
     /// <summary>One line per requirement, in the seed document's order.</summary>
     public static IReadOnlyList<string> For(PhotoSpec spec) =>
     [
-        $"背景为蓝色，色号 {ColourCode(spec)}，均匀无渐变，不得有阴影、其他人或物体",
+        $"背景为{BackgroundColour.Name(spec)}，色号 {BackgroundColour.Code(spec)}，均匀无渐变，不得有阴影、其他人或物体",
         "照片格式为 JPG",
         string.Create(CultureInfo.InvariantCulture, $"长宽为 {spec.Width}×{spec.Height} 像素"),
         $"文件大小在 {MinSize(spec)} 以上，不要翻拍纸质照片",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PhotoCollect.Core.Photos;
 
 namespace PhotoCollect.Core.Reviews;
@@ -17,42 +16,6 @@ public static class RejectionGuidance
     public const string ColourCode = "{背景色号}";
 
     public static string Fill(string guidance, PhotoSpec spec) => guidance
-        .Replace(ColourCode, CodeOf(spec.BackgroundColor), StringComparison.Ordinal)
-        .Replace(ColourName, NameOf(spec.BackgroundColor), StringComparison.Ordinal);
-
-    /// <summary><c>#28BEFA</c> → <c>28BEFA</c>.</summary>
-    public static string CodeOf(string hexColour) => hexColour.Trim().TrimStart('#').ToUpperInvariant();
-
-    /// <summary>A plain Chinese name for a <c>#RRGGBB</c> colour (by hue, lightness and saturation), as a student would call it.</summary>
-    public static string NameOf(string hexColour)
-    {
-        var hex = CodeOf(hexColour);
-        if (hex.Length != 6 || !int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb))
-        {
-            return "规定颜色";
-        }
-
-        var (r, g, b) = (((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0);
-        var max = Math.Max(r, Math.Max(g, b));
-        var min = Math.Min(r, Math.Min(g, b));
-        var lightness = (max + min) / 2;
-        var chroma = max - min;
-        var saturation = chroma == 0 ? 0 : chroma / (1 - Math.Abs(2 * lightness - 1));
-        if (saturation < 0.15 || chroma < 0.08)
-        {
-            return lightness > 0.85 ? "白色" : lightness < 0.15 ? "黑色" : "灰色";
-        }
-
-        var hue = max == r ? 60 * ((g - b) / chroma % 6) : max == g ? 60 * ((b - r) / chroma + 2) : 60 * ((r - g) / chroma + 4);
-        hue = (hue + 360) % 360;
-        return hue switch
-        {
-            < 15 or >= 330 => "红色",
-            < 45 => "橙色",
-            < 70 => "黄色",
-            < 165 => "绿色",
-            < 255 => "蓝色",
-            _ => "紫色",
-        };
-    }
+        .Replace(ColourCode, BackgroundColour.Code(spec), StringComparison.Ordinal)
+        .Replace(ColourName, BackgroundColour.Name(spec), StringComparison.Ordinal);
 }

@@ -132,7 +132,7 @@ public sealed class ReviewDecisions(
                 : null,
         };
         db.ReviewDecisions.Add(decision);
-        var studentReasons = reasons.Select(r => new RejectionReasonView(r.Code, r.Label, r.GuidanceFor(spec.CurrentValue))).ToList();
+        var studentReasons = reasons.Select(r => RejectionReasonView.From(r, spec.CurrentValue)).ToList();
         db.Notifications.Add(ReviewResultNotification.For(order, decision, studentReasons, Options.ResultTemplateId));
         if (claim is not null)
         {

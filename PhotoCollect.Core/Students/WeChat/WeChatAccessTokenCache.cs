@@ -13,7 +13,7 @@ namespace PhotoCollect.Core.Students.WeChat;
 /// several instances share one token because it is WeChat's stable token, which does not invalidate the
 /// token another instance holds.
 /// </summary>
-public sealed class WeChatAccessTokenCache(TimeProvider time, IOptions<WeChatOptions> options, ILogger<WeChatAccessTokenCache> logger)
+public sealed class WeChatAccessTokenCache(TimeProvider time, IOptions<WeChatOptions> options, WeChatConnectionStatus status, ILogger<WeChatAccessTokenCache> logger)
 {
     /// <summary>WeChat renews a stable token during its last five minutes; asking then returns the new one.</summary>
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
@@ -119,6 +119,8 @@ public sealed class WeChatAccessTokenCache(TimeProvider time, IOptions<WeChatOpt
 
     private DomainException TimedOut()
     {
+        // The HTTP client sees only a cancellation; the health endpoint and the dashboard must still say WeChat is not answering.
+        status.ReportUnreachable();
         logger.LogError(
             "WeChat stable_token did not answer within {TokenTimeout}; every caller waiting gets wechat.unavailable, and no new fetch starts for {Backoff}.",
             _tokenTimeout, _failureBackoff);

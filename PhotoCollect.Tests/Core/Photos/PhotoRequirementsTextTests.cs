@@ -40,4 +40,19 @@ public sealed class PhotoRequirementsTextTests
         Assert.Contains("色号 3C8CDC", issue.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("28BEFA", issue.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RequirementsAndInspector_WhiteBackground_NameWhiteNotBlue()
+    {
+        var spec = new PhotoSpec { BackgroundColor = "#FFFFFF" };
+        var photo = new SyntheticPhoto();
+
+        var lines = PhotoRequirementsText.For(spec);
+        var report = new PhotoInspector(photo.Detector(), TimeProvider.System).Inspect(photo.Jpeg(), spec);
+
+        Assert.StartsWith("背景为白色，色号 FFFFFF", lines[0], StringComparison.Ordinal);
+        var issue = Assert.Single(report.Issues, i => i.Code == PhotoIssueCodes.BackgroundColor);
+        Assert.Contains("白色", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("蓝色", issue.Message, StringComparison.Ordinal);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class RejectionGuidanceTests
     [InlineData("28befa", "蓝色")]
     [InlineData("blue", "规定颜色")]
     public void NameOf_BackgroundColours_PlainChineseName(string hex, string expected) =>
-        Assert.Equal(expected, RejectionGuidance.NameOf(hex));
+        Assert.Equal(expected, BackgroundColour.Name(hex));
 
     [Fact]
     public async Task SeedAsync_UntouchedEarlierText_UpgradedButAnAdminsEditIsKept()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Students.WeChat;
 
@@ -34,6 +35,7 @@ public sealed class WeChatTokenFailureTests : LoopbackWeChatTests
             Assert.Equal(1, Api.Count(LoopbackWeChatApi.TokenPath));
             Assert.Equal(0, Api.Count(LoopbackWeChatApi.PhonePath));
             Assert.Contains(host.Logs, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("stable_token did not answer"));
+            Assert.Equal(WeChatConnectionState.Unreachable, host.Provider.GetRequiredService<WeChatConnectionStatus>().Current.State);
         }
         finally
         {
