@@ -42,8 +42,9 @@ public sealed class WeChatHttpClient(
     private readonly WeChatOptions _options = options.Value;
 
     /// <remarks>
-    /// Sent once: a login code is single-use, so no error here is answered by sending it again. (On a
-    /// dropped reused connection SocketsHttpHandler may re-send the GET by itself; see <see cref="LogUsedCode"/>.)
+    /// A login code is single-use, so it is sent again only when WeChat said it did not handle it
+    /// (-1, system busy: once, after a pause). (On a dropped reused connection SocketsHttpHandler may
+    /// re-send the GET by itself; see <see cref="LogUsedCode"/>.)
     /// </remarks>
     public async Task<WeChatSession> Code2SessionAsync(string jsCode, CancellationToken cancellationToken)
     {
@@ -57,11 +58,11 @@ public sealed class WeChatHttpClient(
             + $"&secret={Uri.EscapeDataString(_options.AppSecret)}"
             + $"&js_code={Uri.EscapeDataString(jsCode)}"
             + "&grant_type=authorization_code";
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        var reply = await SendAsync<SessionReply>(request, "jscode2session", cancellationToken);
+        var (reply, requests) = await SendCodeAsync(
+            () => SendAsync<SessionReply>(new HttpRequestMessage(HttpMethod.Get, uri), "jscode2session", cancellationToken), "jscode2session", cancellationToken);
         if (reply.ErrCode != 0)
         {
-            throw MapError("jscode2session", reply, WeChatErrors.InvalidLoginCode, requestsForCode: 1);
+            throw MapError("jscode2session", reply, WeChatErrors.InvalidLoginCode, requests);
         }
 
         if (string.IsNullOrEmpty(reply.OpenId) || string.IsNullOrEmpty(reply.SessionKey))
@@ -82,8 +83,7 @@ public sealed class WeChatHttpClient(
         }
 
         var token = await accessTokens.GetAsync(RequestAccessTokenAsync, cancellationToken);
-        var reply = await RequestPhoneNumberAsync(token, phoneCode, cancellationToken);
-        var requestsForCode = 1;
+        var (reply, requestsForCode) = await SendCodeAsync(() => RequestPhoneNumberAsync(token, phoneCode, cancellationToken), "getuserphonenumber", cancellationToken);
         if (reply.ErrCode is InvalidAccessToken or ExpiredAccessToken)
         {
             // Someone force-refreshed the token or it expired early: renew once and retry once, never loop.
@@ -113,6 +113,24 @@ public sealed class WeChatHttpClient(
 
     public async Task VerifyCredentialsAsync(CancellationToken cancellationToken) =>
         await accessTokens.GetAsync(RequestAccessTokenAsync, cancellationToken);
+
+    /// <summary>
+    /// Sends a one-time code; when WeChat answers -1 (system busy: it did not handle the request, and
+    /// asks the caller to try again shortly) it is sent once more after a pause, never a third time.
+    /// </summary>
+    private async Task<(T Reply, int Requests)> SendCodeAsync<T>(Func<Task<T>> send, string endpoint, CancellationToken cancellationToken)
+        where T : Reply
+    {
+        var reply = await send();
+        if (reply.ErrCode != SystemBusy)
+        {
+            return (reply, 1);
+        }
+
+        logger.LogWarning("WeChat {Endpoint} answered -1 (system busy); sending the code once more in {Delay}.", endpoint, _options.SystemBusyRetryDelay);
+        await Task.Delay(_options.SystemBusyRetryDelay, time, cancellationToken);
+        return (await send(), 2);
+    }
 
     private async Task<PhoneReply> RequestPhoneNumberAsync(string accessToken, string phoneCode, CancellationToken cancellationToken)
     {
@@ -235,7 +253,7 @@ public sealed class WeChatHttpClient(
     /// </summary>
     private void LogUsedCode(string endpoint, int requestsForCode) =>
         logger.LogWarning(
-            "WeChat {Endpoint} says the code was already used, answering request {Request} of ours for it (the earlier one, if any, was refused for its access token). "
+            "WeChat {Endpoint} says the code was already used, answering request {Request} of ours for it (an earlier one, if any, was refused for its access token or answered system busy). "
             + "Either the mini program sent a code it had used before, or an earlier transmission of this request reached WeChat and its answer was lost: "
             + "the connection dropped after WeChat read the request and the HTTP handler re-sent it on a new connection. The student is asked to get a new code.",
             endpoint, requestsForCode);

@@ -53,7 +53,6 @@ public sealed class WeChatHttpClientTests : LoopbackWeChatTests
     [InlineData(40226, "wechat.risky_user", "微信判定该账号存在风险，暂时无法登录")]
     [InlineData(40125, "wechat.error", null)]
     [InlineData(40013, "wechat.error", null)]
-    [InlineData(-1, "wechat.unavailable", null)]
     public async Task Code2Session_WeChatErrcode_MapsToStableCodeWithChineseMessage(int errcode, string expectedCode, string? expectedMessage)
     {
         Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");
@@ -113,7 +112,6 @@ public sealed class WeChatHttpClientTests : LoopbackWeChatTests
     [InlineData(40029, "wechat.invalid_code")]
     [InlineData(45011, "wechat.rate_limited")]
     [InlineData(40013, "wechat.error")]
-    [InlineData(-1, "wechat.unavailable")]
     public async Task GetPhoneNumber_WeChatErrcode_MapsToStableCode(int errcode, string expectedCode)
     {
         Api.Handlers[LoopbackWeChatApi.PhonePath] = context => LoopbackWeChatApi.Error(context, errcode, "from the loopback fake");

@@ -94,7 +94,6 @@ public sealed class WeChatOneTimeCodeTests : LoopbackWeChatTests
     }
 
     [Theory]
-    [InlineData(-1, "wechat.unavailable")]
     [InlineData(45011, "wechat.rate_limited")]
     [InlineData(40029, "wechat.invalid_code")]
     [InlineData(40163, "wechat.invalid_code")]
@@ -136,5 +135,47 @@ public sealed class WeChatOneTimeCodeTests : LoopbackWeChatTests
         return context => Interlocked.Exchange(ref used, 1) == 0
             ? LoopbackWeChatApi.DropConnection(context)
             : LoopbackWeChatApi.Error(context, 40163, "code been used");
+    }
+
+    [Fact]
+    public async Task OneTimeCodes_SystemBusyOnce_SentAgainAfterThePause_AndAnswered()
+    {
+        var sessions = 0;
+        var phones = 0;
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => Interlocked.Increment(ref sessions) == 1
+            ? LoopbackWeChatApi.Error(context, -1, "system error")
+            : LoopbackWeChatApi.Json(context, """{"openid":"o-busy","session_key":"c2Vzc2lvbg=="}""");
+        Api.Handlers[LoopbackWeChatApi.PhonePath] = context => Interlocked.Increment(ref phones) == 1
+            ? LoopbackWeChatApi.Error(context, -1, "system error")
+            : LoopbackWeChatApi.Json(context, """{"errcode":0,"phone_info":{"purePhoneNumber":"13912345678"}}""");
+
+        var login = Host.Client.Code2SessionAsync("login-code", CancellationToken.None);
+        await Host.Time.WaitForTimerAsync();
+        Assert.Equal(1, Api.Count(LoopbackWeChatApi.SessionPath));
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("o-busy", (await login).OpenId);
+
+        var phone = Host.Client.GetPhoneNumberAsync("phone-code", CancellationToken.None);
+        await Host.Time.WaitForTimerAsync();
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("13912345678", await phone);
+
+        Assert.Equal(2, Api.Count(LoopbackWeChatApi.SessionPath));
+        Assert.Equal(2, Api.Count(LoopbackWeChatApi.PhonePath));
+        Assert.Contains(Host.Logs, line => line.Contains("answered -1 (system busy); sending the code once more", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OneTimeCodes_SystemBusyTwice_UnavailableWithoutAThirdSend()
+    {
+        Api.Handlers[LoopbackWeChatApi.SessionPath] = context => LoopbackWeChatApi.Error(context, -1, "system error");
+
+        var login = Assert.ThrowsAsync<DomainException>(() => Host.Client.Code2SessionAsync("login-code", CancellationToken.None));
+        await Host.Time.WaitForTimerAsync();
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        var error = await login;
+
+        Assert.Equal(WeChatErrors.Unavailable.Code, error.Code);
+        Assert.Equal(2, Api.Count(LoopbackWeChatApi.SessionPath));
     }
 }

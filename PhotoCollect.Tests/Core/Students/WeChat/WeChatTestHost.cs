@@ -49,7 +49,8 @@ public sealed class WeChatTestHost : IAsyncDisposable
         return Create(Environments.Development, all);
     }
 
-    public static WeChatTestHost Simulated() => Create(Environments.Development, []);
+    /// <summary>The simulator, with no pause before a code is sent again after -1 (its busy trigger answers -1 every time).</summary>
+    public static WeChatTestHost Simulated() => Create(Environments.Development, new() { ["WeChat:SystemBusyRetryDelay"] = "00:00:00" });
 
     public static WeChatTestHost Create(string environmentName, Dictionary<string, string?> settings)
     {
