@@ -76,8 +76,8 @@ public sealed partial class SimulatedWeChatPay
             resource_type = "encrypt-resource",
             event_type = eventType,
             summary,
-            resource = Encrypted(JsonSerializer.Serialize(resource), originalType, originalType),
-        });
+            resource = Encrypted(JsonSerializer.Serialize(resource, WireJson), originalType, originalType),
+        }, WireJson);
         return new SimulatedWeChatPayNotify(url, SignatureHeaders(body), body);
     }
 

@@ -31,6 +31,12 @@ public sealed record SimulatedWeChatPayNotify(string Url, IReadOnlyDictionary<st
 /// </summary>
 public sealed partial class SimulatedWeChatPay : HttpMessageHandler
 {
+    // Its own JSON settings, not the client's: literal snake_case names, Chinese as UTF-8, as WeChat Pay writes them.
+    private static readonly JsonSerializerOptions WireJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     private readonly SimulatedWeChatPaySetup _setup;
     private readonly TimeProvider _time;
     private readonly RSA _merchantPublicKey;
@@ -258,10 +264,10 @@ public sealed partial class SimulatedWeChatPay : HttpMessageHandler
     {
         if ((int)status >= 400)
         {
-            return new HttpResponseMessage(status) { RequestMessage = request, Content = JsonContent(JsonSerializer.SerializeToUtf8Bytes(reply)) };
+            return new HttpResponseMessage(status) { RequestMessage = request, Content = JsonContent(JsonSerializer.SerializeToUtf8Bytes(reply, WireJson)) };
         }
 
-        var body = reply is null ? [] : JsonSerializer.SerializeToUtf8Bytes(reply);
+        var body = reply is null ? [] : JsonSerializer.SerializeToUtf8Bytes(reply, WireJson);
         var response = new HttpResponseMessage(status) { RequestMessage = request };
         foreach (var (name, value) in SignatureHeaders(body))
         {
@@ -286,7 +292,7 @@ public sealed partial class SimulatedWeChatPay : HttpMessageHandler
     }
 
     private static HttpResponseMessage Error(HttpRequestMessage request, HttpStatusCode status, string code, string message) =>
-        new(status) { RequestMessage = request, Content = JsonContent(JsonSerializer.SerializeToUtf8Bytes(new { code, message })) };
+        new(status) { RequestMessage = request, Content = JsonContent(JsonSerializer.SerializeToUtf8Bytes(new { code, message }, WireJson)) };
 
     private static (HttpStatusCode, object?) Failure(HttpStatusCode status, string code, string message) => (status, new { code, message });
 

@@ -90,6 +90,9 @@ public static class WeChatPayJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+
+        // Chinese text as UTF-8, as WeChat Pay writes it, rather than \uXXXX escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     /// <summary>RFC 3339 in China time, as <c>time_expire</c> wants it: 2026-06-01T12:30:00+08:00.</summary>
