@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+{ command -v node && command -v npm; } >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo=""
@@ -40,7 +41,6 @@ if [ ! -f "$fixtures/astronaut.png" ] || [ ! -f "$fixtures/chelsea.png" ] || [ !
 fi
 
 # The WeChat Pay cross-check runs an independent implementation on Node (npm wechatpay-axios-plugin, pinned by the lock file).
-command -v npm >/dev/null 2>&1 || { echo "npm is missing: install nodejs and npm (the WeChat Pay cross-check test needs them)." >&2; exit 1; }
 npm ci --prefix PhotoCollect.Tests/Node --no-audit --no-fund
 
 dotnet tool restore
