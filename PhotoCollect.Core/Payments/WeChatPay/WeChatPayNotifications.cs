@@ -11,7 +11,8 @@ public sealed class WeChatPayNotifications(WeChatPayVerifier verifier, WeChatPay
 {
     /// <summary>
     /// The verified, decrypted notification. Throws <see cref="PaymentErrors.Unverified"/> (answer WeChat 401 so it
-    /// retries) or <see cref="PaymentErrors.Undecryptable"/>.
+    /// retries), <see cref="PaymentErrors.Undecryptable"/>, or <see cref="PaymentErrors.Unavailable"/> when certificate
+    /// mode must download the platform certificates first and cannot (answer 5xx; WeChat retries).
     /// </summary>
     public async Task<WeChatPayNotification> ReadAsync(WeChatPaySignedMessage message, CancellationToken cancellationToken)
     {
