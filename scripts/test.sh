@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine too: installs what the tests need when missing
 # (Debian's Chromium for the browser tests, a Chinese font for readable screenshots, face
-# photos from Debian packages, the dotnet-ef local tool), builds, checks the SQL Server
+# photos from Debian packages, the dotnet-ef local tool, the Node cross-check's npm package), builds, checks the SQL Server
 # migration script, runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+{ command -v node && command -v npm; } >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo=""
@@ -38,6 +39,9 @@ if [ ! -f "$fixtures/astronaut.png" ] || [ ! -f "$fixtures/chelsea.png" ] || [ !
   rm -rf "$debs"
   trap - EXIT
 fi
+
+# The WeChat Pay cross-check runs an independent implementation on Node (npm wechatpay-axios-plugin, pinned by the lock file).
+npm ci --prefix PhotoCollect.Tests/Node --no-audit --no-fund
 
 dotnet tool restore
 dotnet build PhotoCollect.sln -nologo -v quiet

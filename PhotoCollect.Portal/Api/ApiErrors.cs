@@ -2,6 +2,7 @@ using PhotoCollect.Core.Batches;
 using PhotoCollect.Core.Common;
 using PhotoCollect.Core.Identity;
 using PhotoCollect.Core.Orders;
+using PhotoCollect.Core.Payments.WeChatPay;
 using PhotoCollect.Core.Photos;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Schools;
@@ -122,6 +123,14 @@ public static class ApiErrors
         [OrderErrors.PaidMustRefund.Code] = (409, "已支付的订单需退款而不是取消"),
         [OrderErrors.AlreadyExported.Code] = (409, "已导出的订单不能退款（后台）"),
         [OrderErrors.AmountMismatch.Code] = (409, "支付金额与订单金额不一致（支付回调）"),
+
+        [PaymentErrors.Unavailable.Code] = (503, "暂时无法连接微信支付（超时或微信支付 5xx）：稍后重试"),
+        [PaymentErrors.Rejected.Code] = (502, "微信支付拒绝了请求（4xx，微信的错误码在消息中）"),
+        [PaymentErrors.Unverified.Code] = (502, "微信支付的应答或回调未通过签名验证"),
+        [PaymentErrors.Undecryptable.Code] = (400, "微信支付回调的加密数据无法解密"),
+        [PaymentErrors.NotFound.Code] = (404, "微信支付中没有该订单或退款"),
+        [PaymentErrors.BillNotReady.Code] = (409, "交易账单尚未生成（次日 10 点后）"),
+        [PaymentErrors.BillInvalid.Code] = (502, "交易账单的哈希不符或无法解析"),
 
         [PhotoFixCodes.NoFace] = (422, "一键修正：没有人脸"),
         [PhotoFixCodes.SeveralFaces] = (422, "一键修正：多张人脸"),
