@@ -55,16 +55,21 @@ public sealed class DashboardPageTests
         return ctx;
     }
 
+    private static void SignInTeacher(BunitContext ctx, int schoolId)
+    {
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("王老师");
+        auth.SetRoles(Roles.Teacher);
+        auth.SetClaims(new Claim(StaffClaims.SchoolId, schoolId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public async Task Render_Teacher_ShowsOwnSchoolFiguresOnly()
     {
         var (services, schoolId) = await ArrangeAsync();
         await using var _ = services;
         await using var ctx = CreateContext(services);
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("王老师");
-        auth.SetRoles(Roles.Teacher);
-        auth.SetClaims(new Claim(StaffClaims.SchoolId, schoolId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        SignInTeacher(ctx, schoolId);
 
         var cut = ctx.Render<DashboardPage>();
 
@@ -146,10 +151,7 @@ public sealed class DashboardPageTests
         var (services, schoolId) = await ArrangeAsync();
         await using var _ = services;
         await using var ctx = CreateContext(services);
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("王老师");
-        auth.SetRoles(Roles.Teacher);
-        auth.SetClaims(new Claim(StaffClaims.SchoolId, schoolId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        SignInTeacher(ctx, schoolId);
 
         var cut = ctx.Render<DashboardPage>();
 
