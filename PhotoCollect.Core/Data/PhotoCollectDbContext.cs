@@ -45,6 +45,7 @@ public class PhotoCollectDbContext : IdentityDbContext<AppUser>
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
+    public DbSet<PaymentAnomaly> PaymentAnomalies => Set<PaymentAnomaly>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SubscriptionCredit> SubscriptionCredits => Set<SubscriptionCredit>();
     public DbSet<Export> Exports => Set<Export>();

@@ -47,6 +47,9 @@ public sealed partial class Order
     /// </summary>
     public DomainError? PayBlocker() => StatusBlocker("支付", OrderStatus.AwaitingPayment);
 
+    /// <summary>Why a new or renewed prepay cannot be made, or null: as <see cref="PayBlocker"/>, and the current photo must still pass.</summary>
+    public DomainError? PrepayBlocker() => PayBlocker() ?? CurrentPhotoBlocker();
+
     public DomainError? CancelBlocker() =>
         StatusBlocker("取消", OrderStatus.Draft, OrderStatus.AwaitingPayment)
         ?? (IsPaid ? OrderErrors.PaidMustRefund : null);

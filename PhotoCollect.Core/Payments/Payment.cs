@@ -9,6 +9,9 @@ public enum PaymentStatus
     Closed = 2,
     Failed = 3,
     Refunded = 4,
+
+    /// <summary>Paid, but the order was already paid or could no longer be paid: to be refunded in full.</summary>
+    RefundDue = 5,
 }
 
 /// <summary>A WeChat Pay JSAPI payment for an order.</summary>

@@ -42,3 +42,18 @@ internal sealed class PaymentNotificationConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(n => n.OutTradeNo);
     }
 }
+
+internal sealed class PaymentAnomalyConfiguration : IEntityTypeConfiguration<PaymentAnomaly>
+{
+    public void Configure(EntityTypeBuilder<PaymentAnomaly> builder)
+    {
+        builder.Property(a => a.NotificationId).HasMaxLength(64).IsUnicode(false);
+        builder.Property(a => a.OutTradeNo).HasMaxLength(32).IsUnicode(false);
+        builder.Property(a => a.TransactionId).HasMaxLength(32).IsUnicode(false);
+        builder.Property(a => a.Reason).HasMaxLength(200);
+        builder.HasIndex(a => new { a.ResolvedAt, a.RecordedAt });
+        builder.HasIndex(a => a.OutTradeNo);
+        builder.HasOne<Payment>().WithMany().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Orders.Order>().WithMany().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -124,6 +124,7 @@ public static class ApiErrors
         [OrderErrors.AlreadyExported.Code] = (409, "已导出的订单不能退款（后台）"),
         [OrderErrors.AmountMismatch.Code] = (409, "支付金额与订单金额不一致（支付回调）"),
 
+        [PaymentErrors.Disabled.Code] = (503, "本站未开通在线支付（生产环境未设置 WeChatPay:Enabled）"),
         [PaymentErrors.Unavailable.Code] = (503, "暂时无法连接微信支付（超时或微信支付 5xx）：稍后重试"),
         [PaymentErrors.Rejected.Code] = (502, "微信支付拒绝了请求（4xx，微信的错误码在消息中）"),
         [PaymentErrors.Unverified.Code] = (502, "微信支付的应答或回调未通过签名验证"),

@@ -29,6 +29,7 @@ public static class StudentApi
         CollectionApi.Map(collection);
         PhotoApi.Map(collection, app.ServiceProvider);
         OrderApi.Map(collection);
+        PaymentApi.Map(api, collection);
 
         // An unknown API path answers in JSON, not with the portal's login redirect or HTML 404 page.
         app.MapFallback(Prefix + "/{**path}", (HttpContext context) => ApiErrors.Problem(new DomainException(ApiErrors.NotFound, context.Request.Method, context.Request.Path)))

@@ -33,6 +33,9 @@ public sealed class StudentRateLimitOptions
     public RateLimitRule FeatureCode { get; set; } = new() { PermitLimit = 10 };
     public RateLimitRule ChsiCode { get; set; } = new() { PermitLimit = 10 };
     public RateLimitRule Upload { get; set; } = new() { PermitLimit = 30 };
+
+    /// <summary>Per student: each prepay may call WeChat Pay.</summary>
+    public RateLimitRule Pay { get; set; } = new() { PermitLimit = 20 };
 }
 
 public static class StudentRateLimits
@@ -42,6 +45,7 @@ public static class StudentRateLimits
     public const string FeatureCode = "student-feature-code";
     public const string ChsiCode = "student-chsi-code";
     public const string Upload = "student-upload";
+    public const string Pay = "student-pay";
 }
 
 /// <summary>Registration of the student API: its bearer scheme and policy, JSON, rate limits and OpenAPI document.</summary>
@@ -116,6 +120,7 @@ public static class StudentApiHosting
             AddPolicy(options, StudentRateLimits.FeatureCode, o => o.FeatureCode);
             AddPolicy(options, StudentRateLimits.ChsiCode, o => o.ChsiCode);
             AddPolicy(options, StudentRateLimits.Upload, o => o.Upload);
+            AddPolicy(options, StudentRateLimits.Pay, o => o.Pay);
         });
         services.AddSingleton<StudentLoginLimiter>();
 

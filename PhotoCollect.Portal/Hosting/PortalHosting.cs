@@ -9,6 +9,7 @@ using PhotoCollect.Core;
 using PhotoCollect.Core.Data;
 using PhotoCollect.Core.Demo;
 using PhotoCollect.Core.Identity;
+using PhotoCollect.Core.Payments;
 using PhotoCollect.Core.Reviews;
 using PhotoCollect.Core.Settings;
 using PhotoCollect.Core.Students;
@@ -53,6 +54,7 @@ public static class PortalHosting
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
         builder.AddKeys(DevelopmentKeys.PersonalData, dataFolder);
         services.AddWeChatMiniProgram(configuration, builder.Environment);
+        services.AddPayments(configuration, builder.Environment);
         services.AddPortalHealthChecks();
         builder.AddKeys(DevelopmentKeys.ChsiCodes, dataFolder);
 
@@ -115,6 +117,7 @@ public static class PortalHosting
         if (app.Environment.IsDevelopment())
         {
             app.MapStudentSimulator();
+            app.MapPaymentSimulator();
         }
         return app;
     }

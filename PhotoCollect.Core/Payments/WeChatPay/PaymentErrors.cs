@@ -5,6 +5,9 @@ namespace PhotoCollect.Core.Payments.WeChatPay;
 /// <summary>Stable error codes for WeChat Pay calls and callbacks; WeChat's own code and message go to the log.</summary>
 public static class PaymentErrors
 {
+    /// <summary>Payments are not enabled on this host (Production/Staging without <c>WeChatPay:Enabled</c>).</summary>
+    public static readonly DomainError Disabled = new("payment.disabled", "在线支付暂未开通，请稍后再试或联系分社。");
+
     /// <summary>WeChat Pay could not be reached, timed out or answered 5xx: safe to retry later.</summary>
     public static readonly DomainError Unavailable = new("payment.unavailable", "暂时无法连接微信支付，请稍后再试。");
 

@@ -664,6 +664,68 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("PhotoCollect.Core.Payments.PaymentAnomaly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsRefund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotificationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutTradeNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("OutTradeNo");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("ResolvedAt", "RecordedAt");
+
+                    b.ToTable("PaymentAnomalies");
+                });
+
             modelBuilder.Entity("PhotoCollect.Core.Payments.PaymentNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -858,6 +920,7 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ExpiresAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewerId")
@@ -1321,6 +1384,19 @@ namespace PhotoCollect.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("PhotoCollect.Core.Payments.PaymentAnomaly", b =>
+                {
+                    b.HasOne("PhotoCollect.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PhotoCollect.Core.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PhotoCollect.Core.Payments.Refund", b =>
