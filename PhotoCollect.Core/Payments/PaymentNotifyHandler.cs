@@ -43,8 +43,9 @@ public sealed class PaymentNotifyHandler(
     private const int MaxAttempts = 3;
 
     /// <summary>
-    /// Throws <see cref="PaymentErrors.Unverified"/>, <see cref="PaymentErrors.Undecryptable"/> or
-    /// <see cref="PaymentErrors.Unavailable"/> for a notify WeChat should send again; anything else it answers.
+    /// Throws <see cref="PaymentErrors.Unverified"/>, <see cref="PaymentErrors.Undecryptable"/>,
+    /// <see cref="PaymentErrors.Unavailable"/> or <see cref="PaymentErrors.NotifyRetry"/> for a notify WeChat should
+    /// send again; anything else it answers.
     /// </summary>
     public async Task<PaymentNotifyOutcome> HandleAsync(WeChatPaySignedMessage message, CancellationToken cancellationToken)
     {
@@ -57,7 +58,13 @@ public sealed class PaymentNotifyHandler(
                 logger.LogInformation("WeChat Pay notify {NotificationId} ({EventType}): {Outcome}", notification.Id, notification.EventType, outcome);
                 return outcome;
             }
-            catch (DbUpdateException e) when (attempt < MaxAttempts)
+            catch (DbUpdateException e) when (attempt >= MaxAttempts)
+            {
+                // Still colliding: let WeChat send it again later rather than guess.
+                logger.LogWarning(e, "WeChat Pay notify {NotificationId}: gave up after {Attempts} collisions", notification.Id, attempt);
+                throw new DomainException(PaymentErrors.NotifyRetry);
+            }
+            catch (DbUpdateException e)
             {
                 // A concurrent copy won: its notification row is there. Otherwise the order changed under us: read again.
                 await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -125,6 +125,7 @@ public static class ApiErrors
         [OrderErrors.AmountMismatch.Code] = (409, "支付金额与订单金额不一致（支付回调）"),
 
         [PaymentErrors.Disabled.Code] = (503, "本站未开通在线支付（生产环境未设置 WeChatPay:Enabled）"),
+        [PaymentErrors.NotifyRetry.Code] = (503, "支付回调与并发修改反复冲突：微信支付稍后重试（回调）"),
         [PaymentErrors.Unavailable.Code] = (503, "暂时无法连接微信支付（超时或微信支付 5xx）：稍后重试"),
         [PaymentErrors.Rejected.Code] = (502, "微信支付拒绝了请求（4xx，微信的错误码在消息中）"),
         [PaymentErrors.Unverified.Code] = (502, "微信支付的应答或回调未通过签名验证"),

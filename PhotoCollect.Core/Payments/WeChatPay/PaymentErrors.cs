@@ -8,6 +8,9 @@ public static class PaymentErrors
     /// <summary>Payments are not enabled on this host (Production/Staging without <c>WeChatPay:Enabled</c>).</summary>
     public static readonly DomainError Disabled = new("payment.disabled", "在线支付暂未开通，请稍后再试或联系分社。");
 
+    /// <summary>A notify that kept colliding with concurrent changes: answered FAIL so WeChat sends it again.</summary>
+    public static readonly DomainError NotifyRetry = new("payment.notify_retry", "支付通知暂时无法处理，请稍后重试。");
+
     /// <summary>WeChat Pay could not be reached, timed out or answered 5xx: safe to retry later.</summary>
     public static readonly DomainError Unavailable = new("payment.unavailable", "暂时无法连接微信支付，请稍后再试。");
 
