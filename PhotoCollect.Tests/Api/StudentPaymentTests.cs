@@ -99,6 +99,55 @@ public sealed class StudentPaymentTests(StudentApiFactory factory)
     }
 
     [Fact]
+    public async Task Notify_OrderCancelledBeforeThePaymentArrived_RecordedForFullRefund()
+    {
+        var (client, orderId) = await AwaitingPaymentOrderAsync(3000);
+        var outTradeNo = (await ReadAsync(await client.PostAsync($"/api/v1/orders/{orderId}/pay", null))).GetProperty("outTradeNo").GetString()!;
+        await using (var db = await DbAsync())
+        {
+            var order = await db.Orders.SingleAsync(o => o.Id == orderId);
+            order.Cancel(PhotoCollect.Core.Common.Actor.System, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var response = await PostNotifyAsync(factory.CreateClient(), Simulator.Pay(outTradeNo));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await using var check = await DbAsync();
+        var cancelled = await check.Orders.SingleAsync(o => o.Id == orderId);
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        Assert.Null(cancelled.PaidAt);
+        var payment = await check.Payments.SingleAsync(p => p.OutTradeNo == outTradeNo);
+        Assert.Equal(PaymentStatus.RefundDue, payment.Status);
+        Assert.NotNull(payment.TransactionId);
+        var anomaly = await check.PaymentAnomalies.SingleAsync(a => a.OutTradeNo == outTradeNo);
+        Assert.Equal(PaymentAnomalyKind.OrderNotPayable, anomaly.Kind);
+        Assert.True(anomaly.NeedsRefund);
+        Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.Action == PaymentAuditActions.RefundNeeded.Code && a.EntityId == outTradeNo));
+        Assert.Equal(0, await PaidAuditRowsAsync(check, cancelled.OrderNo));
+    }
+
+    [Fact]
+    public async Task Pay_PrepayExpired_ClosedAndNewOutTradeNo()
+    {
+        var (client, orderId) = await AwaitingPaymentOrderAsync(3000);
+        var first = (await ReadAsync(await client.PostAsync($"/api/v1/orders/{orderId}/pay", null))).GetProperty("outTradeNo").GetString()!;
+        await using (var db = await DbAsync())
+        {
+            await db.Payments.Where(p => p.OutTradeNo == first).ExecuteUpdateAsync(s => s.SetProperty(p => p.PrepayExpiresAt, DateTimeOffset.UtcNow.AddSeconds(30)));
+        }
+
+        var renewed = await ReadAsync(await client.PostAsync($"/api/v1/orders/{orderId}/pay", null));
+
+        Assert.Equal(first + "-2", renewed.GetProperty("outTradeNo").GetString());
+        await using var check = await DbAsync();
+        Assert.Equal(PaymentStatus.Closed, (await check.Payments.SingleAsync(p => p.OutTradeNo == first)).Status);
+        Assert.Throws<InvalidOperationException>(() => Simulator.Pay(first));
+        Assert.Equal(HttpStatusCode.NoContent, (await PostNotifyAsync(factory.CreateClient(), Simulator.Pay(first + "-2"))).StatusCode);
+        Assert.Equal(OrderStatus.PendingReview, (await check.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId)).Status);
+    }
+
+    [Fact]
     public async Task Pay_AnotherStudentsOrder_NotFound()
     {
         var (_, orderId) = await AwaitingPaymentOrderAsync(3000);
