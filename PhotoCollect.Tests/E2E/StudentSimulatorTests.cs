@@ -9,7 +9,7 @@ public sealed class StudentSimulatorTests(BrowserFixture browser) : IClassFixtur
     private static readonly LocatorWaitForOptions Wait = new() { Timeout = 30_000 };
 
     [Fact]
-    public async Task Simulator_WalksTheStudentFlow_ThroughSubmit()
+    public async Task Simulator_WalksTheStudentFlow_ThroughPayment()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -70,6 +70,13 @@ public sealed class StudentSimulatorTests(BrowserFixture browser) : IClassFixtur
         await order.Locator("[data-testid=order-status] >> text=待支付").WaitForAsync(Wait);
         Assert.Equal("AwaitingPayment", await order.GetAttributeAsync("data-status"));
         await BrowserFixture.ScreenshotAsync(page, "student-04-submitted");
+
+        // 模拟支付: the real prepay, the simulated WeChat Pay's signed notify, and the order moves on.
+        await order.Locator("[data-testid=simulate-pay]").ClickAsync();
+        var paid = page.Locator("[data-testid=order]").First;
+        await paid.Locator("[data-testid=order-status] >> text=待审核").WaitForAsync(Wait);
+        Assert.Equal("PendingReview", await paid.GetAttributeAsync("data-status"));
+        await BrowserFixture.ScreenshotAsync(page, "student-05-paid");
         await context.CloseAsync();
     }
 
