@@ -76,6 +76,25 @@ public sealed class StudentPaymentTests(StudentApiFactory factory)
     }
 
     [Fact]
+    public async Task Notify_SameTradeUnderFiveNotificationIdsConcurrently_AppliedOnce()
+    {
+        // Distinct notification ids: the unique index cannot help, the order's concurrency token must.
+        var (client, orderId) = await AwaitingPaymentOrderAsync(2500);
+        var outTradeNo = (await ReadAsync(await client.PostAsync($"/api/v1/orders/{orderId}/pay", null))).GetProperty("outTradeNo").GetString()!;
+        var notifies = Enumerable.Range(0, 5).Select(_ => Simulator.Pay(outTradeNo)).ToList();
+
+        var responses = await Task.WhenAll(notifies.Select(n => PostNotifyAsync(factory.CreateClient(), n)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        await using var db = await DbAsync();
+        var order = await db.Orders.SingleAsync(o => o.Id == orderId);
+        Assert.Equal(OrderStatus.PendingReview, order.Status);
+        Assert.Equal(1, await PaidAuditRowsAsync(db, order.OrderNo));
+        Assert.Equal(5, await db.PaymentNotifications.CountAsync(n => n.OutTradeNo == outTradeNo));
+        Assert.Equal(0, await db.PaymentAnomalies.CountAsync(a => a.OutTradeNo == outTradeNo));
+    }
+
+    [Fact]
     public async Task Notify_AmountDiffersFromPayment_RecordedNotApplied()
     {
         var (client, orderId) = await AwaitingPaymentOrderAsync(3000);
