@@ -59,7 +59,8 @@ public sealed class BatchCommands(IDbContextFactory<PhotoCollectDbContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var batch = await LoadForChangeAsync(db.CollectionBatches.Include(b => b.School), scope, batchId, expectedVersion, cancellationToken);
         var school = batch.SchoolId == input.SchoolId ? null : await AllowedSchoolAsync(db, scope, input.SchoolId!.Value, cancellationToken);
-        if (batch.Update(terms, actor, time.GetUtcNow(), school))
+        var anyOrderPaid = terms.PriceFen != batch.PriceFen && await db.Orders.AnyAsync(o => o.BatchId == batchId && o.PaidAt != null, cancellationToken);
+        if (batch.Update(terms, actor, time.GetUtcNow(), school, anyOrderPaid))
         {
             await SaveAsync(db, cancellationToken);
         }

@@ -37,6 +37,9 @@ public static class BatchErrors
     public static readonly DomainError ArchiveNeedsClose = new("batch.invalid_transition", "请先关闭批次，再归档。");
     public static readonly DomainError AlreadyArchived = new("batch.invalid_transition", "批次已归档。");
     public static readonly DomainError ArchivedNoEdit = new("batch.invalid_transition", "已归档的批次不能修改。");
+
+    /// <summary>Every student of a batch pays the same: once anyone has paid, the price stays.</summary>
+    public static readonly DomainError PriceLocked = new("batch.price_locked", "本批次已有学生支付，价格不能再修改。如需调整，请为差额办理退款或新建批次。");
     public static readonly DomainError ArchivedNoNewCode = new("batch.invalid_transition", "已归档的批次不能更换特征码。");
     public static readonly DomainError DeadlinePassed = new("batch.deadline_passed", "批次已过截止时间，请先编辑批次、延后截止时间，再重新开放。");
 }

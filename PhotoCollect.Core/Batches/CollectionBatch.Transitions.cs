@@ -13,12 +13,18 @@ public sealed partial class CollectionBatch
     /// <summary>
     /// New terms and, when <paramref name="school"/> is another one, a new school. Records the
     /// changed fields; returns false, recording nothing, when nothing changed.
+    /// <paramref name="anyOrderPaid"/>: whether an order of the batch has been paid (the price then stays).
     /// </summary>
-    public bool Update(BatchTerms terms, Actor actor, DateTimeOffset now, School? school = null)
+    public bool Update(BatchTerms terms, Actor actor, DateTimeOffset now, School? school = null, bool anyOrderPaid = false)
     {
         if (!CanEdit())
         {
             throw new DomainException(BatchErrors.ArchivedNoEdit);
+        }
+
+        if (PriceChangeBlocker(terms.PriceFen, anyOrderPaid) is { } priceLocked)
+        {
+            throw new DomainException(priceLocked);
         }
 
         EnsureConsistent(terms);

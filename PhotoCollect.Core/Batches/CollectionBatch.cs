@@ -108,6 +108,10 @@ public sealed partial class CollectionBatch : IHasPendingAuditEvents
     /// <summary>A closed batch reopens only while its deadline is still ahead (extend it first otherwise).</summary>
     public bool CanReopen(DateTimeOffset now) => Status == BatchStatus.Closed && now < ClosesAt;
 
+    /// <summary>Why the price cannot become <paramref name="newPriceFen"/>, or null: once an order has paid, every student pays the same.</summary>
+    public DomainError? PriceChangeBlocker(int newPriceFen, bool anyOrderPaid) =>
+        newPriceFen != PriceFen && anyOrderPaid ? BatchErrors.PriceLocked : null;
+
     /// <summary>Only a closed batch is archived: closing first stops new orders before the retention clock starts.</summary>
     public bool CanArchive() => Status == BatchStatus.Closed;
 

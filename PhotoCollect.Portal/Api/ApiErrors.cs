@@ -92,6 +92,7 @@ public static class ApiErrors
         [BatchErrors.SchoolNotAllowed.Code] = (403, "无权为该学校管理批次"),
         [BatchErrors.Forbidden.Code] = (403, "无权归档批次"),
         [BatchErrors.FeatureCodeExhausted.Code] = (503, "生成特征码失败，请重试"),
+        [BatchErrors.PriceLocked.Code] = (409, "已有学生支付，价格不能修改"),
 
         [QrReadError.NotImage.Code] = (422, "不是 JPG/PNG 图片"),
         [QrReadError.TooLarge.Code] = (413, "图片过大"),

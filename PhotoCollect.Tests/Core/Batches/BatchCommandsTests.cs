@@ -158,6 +158,39 @@ public sealed class BatchCommandsTests
 
 
     [Fact]
+    public async Task UpdateAsync_PriceAfterAnOrderPaid_RefusedOtherChangesStillAllowed()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var (school, _, _) = await AddSchoolsAsync(services);
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
+        var actor = StaffScopes.ActorFor(StaffScopes.Admin);
+        var batch = await batches.CreateAsync(StaffScopes.Admin, actor, Input(school.Id, price: 30m));
+        await AddSubmittedOrdersAsync(services, batch.Id, submitted: 0, approved: 1);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => batches.UpdateAsync(StaffScopes.Admin, actor, batch.Id, batch.Version, Input(school.Id, price: 25m)));
+        var renamed = await batches.UpdateAsync(StaffScopes.Admin, actor, batch.Id, batch.Version, Input(school.Id, "改名后的批次", price: 30m));
+
+        Assert.Equal(BatchErrors.PriceLocked.Code, error.Code);
+        Assert.Equal(3000, renamed.PriceFen);
+        Assert.Equal("改名后的批次", renamed.Name);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_PriceBeforeAnyPayment_Changes()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var (school, _, _) = await AddSchoolsAsync(services);
+        var batches = services.Provider.GetRequiredService<BatchCommands>();
+        var actor = StaffScopes.ActorFor(StaffScopes.Admin);
+        var batch = await batches.CreateAsync(StaffScopes.Admin, actor, Input(school.Id, price: 30m));
+        await AddSubmittedOrdersAsync(services, batch.Id, submitted: 2, approved: 0);
+
+        var updated = await batches.UpdateAsync(StaffScopes.Admin, actor, batch.Id, batch.Version, Input(school.Id, price: 25m));
+
+        Assert.Equal(2500, updated.PriceFen);
+    }
+
+    [Fact]
     public async Task UpdateAsync_StaleVersion_RefusedAndNothingChanges()
     {
         await using var services = await TestServices.CreateAsync();
