@@ -28,11 +28,7 @@ public sealed class ReviewClaims(
         ReviewErrors.EnsureReviewer(scope);
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var order = await scope.Apply(db.Orders.AsNoTracking())
-            .Include(o => o.Batch).ThenInclude(b => b!.School)
-            .Include(o => o.StudentRecord)
-            .Include(o => o.Photos)
-            .AsSplitQuery()
+        var order = await scope.Apply(db.Orders.AsNoTracking()).WithBatchStudentAndPhotos()
             .FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order?.CurrentPhoto is null)
         {
